@@ -1,0 +1,4 @@
+/**
+ * Pinpoint import service: import roles, imports and the plumbing around them.
+ */
+package io.pinpointimport;

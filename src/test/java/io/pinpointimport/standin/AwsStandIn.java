@@ -1,0 +1,295 @@
+package io.pinpointimport.standin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.pinpoint.PinpointClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * A local stand-in for IAM, STS, S3 and Pinpoint on one loopback port, speaking each
+ * service's real wire protocol so unmodified AWS SDK clients work through endpoint
+ * overrides. Requests are routed by the service name in their SigV4 credential scope.
+ */
+public final class AwsStandIn implements AutoCloseable {
+
+	/** The account every caller belongs to. */
+	public static final String ACCOUNT_ID = "123456789012";
+
+	/** The region the stand-in claims to be in. */
+	public static final String REGION = "us-east-1";
+
+	/**
+	 * Access key the stand-in's clients sign with (not a secret: the stand-in checks
+	 * nothing).
+	 */
+	public static final String ACCESS_KEY_ID = "AKIASTANDIN000000000";
+
+	static final String SECRET_ACCESS_KEY = "stand-in-secret-key";
+
+	private static final Pattern CREDENTIAL_SCOPE = Pattern
+		.compile("Credential=[^/]+/\\d{8}/[^/]+/([^/]+)/aws4_request");
+
+	private static AwsStandIn shared;
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final Knobs knobs = new Knobs();
+
+	private final CallLog calls = new CallLog();
+
+	private final IamStandIn iam;
+
+	private final StsStandIn sts;
+
+	private final S3StandIn s3;
+
+	private final PinpointStandIn pinpoint;
+
+	private final Map<String, ServiceHandler> handlers = new HashMap<>();
+
+	private AwsStandIn(int port) {
+		this.iam = new IamStandIn(this.knobs);
+		this.sts = new StsStandIn();
+		this.s3 = new S3StandIn();
+		this.pinpoint = new PinpointStandIn(this.knobs, this.iam, this.s3);
+		for (ServiceHandler handler : List.of(this.iam, this.sts, this.s3, this.pinpoint)) {
+			this.handlers.put(handler.service(), handler);
+		}
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not bind the AWS stand-in", ex);
+		}
+		this.executor = Executors.newFixedThreadPool(32, runnable -> {
+			Thread thread = new Thread(runnable, "aws-stand-in");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/", this::serve);
+		this.server.start();
+	}
+
+	/** Starts a stand-in on {@code port} (0 for a free one). */
+	public static AwsStandIn start(int port) {
+		return new AwsStandIn(port);
+	}
+
+	/**
+	 * The JVM-wide stand-in, started on first use, and made the default AWS endpoint,
+	 * region and credentials of every SDK client built afterwards in this JVM (through
+	 * the SDK's own {@code aws.*} system properties, as production uses the environment).
+	 */
+	public static synchronized AwsStandIn shared() {
+		if (shared == null) {
+			shared = start(0);
+			shared.useAsJvmDefault();
+		}
+		return shared;
+	}
+
+	/** Sets the SDK's {@code aws.*} system properties to this stand-in. */
+	public void useAsJvmDefault() {
+		System.setProperty("aws.endpointUrl", endpoint().toString());
+		System.setProperty("aws.region", REGION);
+		System.setProperty("aws.accessKeyId", ACCESS_KEY_ID);
+		System.setProperty("aws.secretAccessKey", SECRET_ACCESS_KEY);
+	}
+
+	/** Base URL, e.g. {@code http://127.0.0.1:45678}. */
+	public URI endpoint() {
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+	public Knobs knobs() {
+		return this.knobs;
+	}
+
+	public CallLog calls() {
+		return this.calls;
+	}
+
+	public IamStandIn iam() {
+		return this.iam;
+	}
+
+	public StsStandIn sts() {
+		return this.sts;
+	}
+
+	public S3StandIn s3() {
+		return this.s3;
+	}
+
+	public PinpointStandIn pinpoint() {
+		return this.pinpoint;
+	}
+
+	/** Forgets all state, calls and knob settings. */
+	public void reset() {
+		this.knobs.reset();
+		this.calls.clear();
+		this.iam.reset();
+		this.s3.reset();
+		this.pinpoint.reset();
+	}
+
+	/** An IAM client for tests, e.g. to tamper with a role behind the service's back. */
+	public IamClient iamClient() {
+		return IamClient.builder()
+			.endpointOverride(endpoint())
+			.region(Region.AWS_GLOBAL)
+			.credentialsProvider(credentials())
+			.build();
+	}
+
+	/** An STS client for tests. */
+	public StsClient stsClient() {
+		return StsClient.builder()
+			.endpointOverride(endpoint())
+			.region(Region.of(REGION))
+			.credentialsProvider(credentials())
+			.build();
+	}
+
+	/**
+	 * An S3 client for tests (path-style; checksums only when required, like older SDKs).
+	 */
+	public S3Client s3Client() {
+		return S3Client.builder()
+			.endpointOverride(endpoint())
+			.region(Region.of(REGION))
+			.credentialsProvider(credentials())
+			.forcePathStyle(true)
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.build();
+	}
+
+	/** A Pinpoint client for tests. */
+	public PinpointClient pinpointClient() {
+		return PinpointClient.builder()
+			.endpointOverride(endpoint())
+			.region(Region.of(REGION))
+			.credentialsProvider(credentials())
+			.build();
+	}
+
+	private static StaticCredentialsProvider credentials() {
+		return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	private void serve(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			StandInRequest request = read(exchange);
+			ServiceHandler handler = route(request);
+			String operation = handler.operation(request);
+			StandInResponse response = answer(handler, request, operation);
+			this.calls.record(handler.service(), operation, response.status());
+			write(exchange, response);
+		}
+		catch (RuntimeException ex) {
+			byte[] body = ("stand-in failure: " + ex).getBytes();
+			exchange.sendResponseHeaders(500, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		}
+	}
+
+	private StandInResponse answer(ServiceHandler handler, StandInRequest request, String operation) {
+		sleep(this.knobs.latency().toMillis());
+		return switch (this.knobs.roll(handler.service())) {
+			case THROTTLE -> handler.throttled(operation);
+			case SERVER_ERROR -> handler.serverError(operation);
+			case NONE -> handler.handle(request, operation);
+		};
+	}
+
+	private ServiceHandler route(StandInRequest request) {
+		String authorization = request.header("authorization");
+		if (authorization != null) {
+			Matcher matcher = CREDENTIAL_SCOPE.matcher(authorization);
+			if (matcher.find() && this.handlers.containsKey(matcher.group(1))) {
+				return this.handlers.get(matcher.group(1));
+			}
+		}
+		// Unsigned or presigned requests: fall back to the shape of the request.
+		if (request.path().startsWith("/v1/apps")) {
+			return this.pinpoint;
+		}
+		if ("POST".equals(request.method()) && request.bodyText().contains("Action=")) {
+			return request.bodyText().contains("Action=GetCallerIdentity") ? this.sts : this.iam;
+		}
+		return this.s3;
+	}
+
+	private static StandInRequest read(HttpExchange exchange) throws IOException {
+		Map<String, List<String>> headers = new HashMap<>();
+		exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
+		byte[] body;
+		try (InputStream in = exchange.getRequestBody()) {
+			body = in.readAllBytes();
+		}
+		URI uri = exchange.getRequestURI();
+		return new StandInRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
+	}
+
+	private static void write(HttpExchange exchange, StandInResponse response) throws IOException {
+		response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+		exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+		boolean noBody = response.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
+		if (noBody && response.headers().containsKey("Content-Length")) {
+			exchange.sendResponseHeaders(response.status(), -1);
+			return;
+		}
+		exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
+		if (!noBody) {
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(response.body());
+			}
+		}
+	}
+
+	static void sleep(long millis) {
+		if (millis <= 0) {
+			return;
+		}
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

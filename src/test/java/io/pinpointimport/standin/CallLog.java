@@ -1,0 +1,55 @@
+package io.pinpointimport.standin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Every call the stand-in answered, so tests and benchmarks can count AWS calls.
+ */
+public final class CallLog {
+
+	/** One answered call. */
+	public record Call(String service, String operation, int status, Instant at) {
+
+		/** True for operations that change state (not Get, List, Head or Describe). */
+		public boolean mutating() {
+			return !(this.operation.startsWith("Get") || this.operation.startsWith("List")
+					|| this.operation.startsWith("Head") || this.operation.startsWith("Describe"));
+		}
+
+	}
+
+	private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+	void record(String service, String operation, int status) {
+		this.calls.add(new Call(service, operation, status, Instant.now()));
+	}
+
+	/** All calls so far, oldest first. */
+	public List<Call> all() {
+		return new ArrayList<>(this.calls);
+	}
+
+	/** Calls of one operation of one service, whatever their outcome. */
+	public long count(String service, String operation) {
+		return this.calls.stream().filter(c -> c.service().equals(service) && c.operation().equals(operation)).count();
+	}
+
+	/** Calls to one service. */
+	public long count(String service) {
+		return this.calls.stream().filter(c -> c.service().equals(service)).count();
+	}
+
+	/** State-changing calls to one service, whatever their outcome. */
+	public long mutating(String service) {
+		return this.calls.stream().filter(c -> c.service().equals(service) && c.mutating()).count();
+	}
+
+	/** Forgets every call. */
+	public void clear() {
+		this.calls.clear();
+	}
+
+}

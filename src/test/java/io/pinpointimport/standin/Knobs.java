@@ -1,0 +1,126 @@
+package io.pinpointimport.standin;
+
+import java.time.Duration;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Fault and timing settings of the stand-in, changed per test; {@link #reset()} restores
+ * the defaults (no faults, no latency, fast jobs).
+ */
+public final class Knobs {
+
+	private volatile Duration latency;
+
+	private volatile double throttleFraction;
+
+	private volatile double serverErrorFraction;
+
+	private volatile Set<String> faultyServices;
+
+	private volatile Duration iamPropagationDelay;
+
+	private volatile Duration jobStepDuration;
+
+	private Random random;
+
+	Knobs() {
+		reset();
+	}
+
+	/** Restores the defaults. */
+	public synchronized Knobs reset() {
+		this.latency = Duration.ZERO;
+		this.throttleFraction = 0;
+		this.serverErrorFraction = 0;
+		this.faultyServices = Set.of("iam", "mobiletargeting");
+		this.iamPropagationDelay = Duration.ZERO;
+		this.jobStepDuration = Duration.ofMillis(50);
+		this.random = new Random(42);
+		return this;
+	}
+
+	/** Added to every answer. */
+	public Knobs latency(Duration latency) {
+		this.latency = latency;
+		return this;
+	}
+
+	/**
+	 * Fraction (0..1) of calls to the faulty services answered with the service's
+	 * throttling error.
+	 */
+	public Knobs throttleFraction(double fraction) {
+		this.throttleFraction = fraction;
+		return this;
+	}
+
+	/** Fraction (0..1) of calls to the faulty services answered with a 500. */
+	public Knobs serverErrorFraction(double fraction) {
+		this.serverErrorFraction = fraction;
+		return this;
+	}
+
+	/**
+	 * Signing names of the services the fault fractions apply to (default iam and
+	 * mobiletargeting).
+	 */
+	public Knobs faultyServices(Set<String> services) {
+		this.faultyServices = Set.copyOf(services);
+		return this;
+	}
+
+	/**
+	 * How long Pinpoint refuses a role after it was created or its trust policy changed.
+	 */
+	public Knobs iamPropagationDelay(Duration delay) {
+		this.iamPropagationDelay = delay;
+		return this;
+	}
+
+	/** How long an import job stays in each JobStatus before moving on. */
+	public Knobs jobStepDuration(Duration duration) {
+		this.jobStepDuration = duration;
+		return this;
+	}
+
+	/** Fixes the fault dice so a run can be repeated. */
+	public synchronized Knobs seed(long seed) {
+		this.random = new Random(seed);
+		return this;
+	}
+
+	public Duration latency() {
+		return this.latency;
+	}
+
+	public Duration iamPropagationDelay() {
+		return this.iamPropagationDelay;
+	}
+
+	public Duration jobStepDuration() {
+		return this.jobStepDuration;
+	}
+
+	/** Rolls the dice for one call: the fault to inject, if any. */
+	synchronized Fault roll(String service) {
+		if (!this.faultyServices.contains(service)) {
+			return Fault.NONE;
+		}
+		double dice = this.random.nextDouble();
+		if (dice < this.throttleFraction) {
+			return Fault.THROTTLE;
+		}
+		if (dice < this.throttleFraction + this.serverErrorFraction) {
+			return Fault.SERVER_ERROR;
+		}
+		return Fault.NONE;
+	}
+
+	enum Fault {
+
+		NONE, THROTTLE, SERVER_ERROR
+
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.pinpointimport.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small real-HTTP client for end-to-end tests: never throws on an error status, so
+ * tests assert on status, headers and the problem body alike.
+ */
+public final class Api {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	private final String baseUrl;
+
+	private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+
+	public Api(int port) {
+		this.baseUrl = "http://127.0.0.1:" + port;
+	}
+
+	/** Adds a header sent with every request (e.g. credentials). */
+	public Api withHeader(String name, String value) {
+		this.defaultHeaders.put(name, value);
+		return this;
+	}
+
+	/** Removes a default header. */
+	public Api withoutHeader(String name) {
+		this.defaultHeaders.remove(name);
+		return this;
+	}
+
+	public Response get(String path) {
+		return send("GET", path, null, Map.of());
+	}
+
+	public Response delete(String path) {
+		return send("DELETE", path, null, Map.of());
+	}
+
+	public Response post(String path, String jsonBody) {
+		return send("POST", path, jsonBody, Map.of());
+	}
+
+	public Response put(String path, String jsonBody) {
+		return send("PUT", path, jsonBody, Map.of());
+	}
+
+	/** Any method, with a raw body (may be null) and extra headers. */
+	public Response send(String method, String path, String body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		this.defaultHeaders.forEach(request::header);
+		headers.forEach(request::header);
+		try {
+			HttpResponse<String> response = this.client.send(request.build(), BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().map(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Parses JSON text. */
+	public static JsonNode parse(String text) {
+		return json.readTree(text);
+	}
+
+	/** One answer. */
+	public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+
+		/** The body parsed as JSON. */
+		public JsonNode json() {
+			return parse(this.body);
+		}
+
+		/** First value of a header (case-insensitive), or null. */
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter(entry -> entry.getKey().equalsIgnoreCase(name))
+				.map(entry -> entry.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.body;
+		}
+
+	}
+
+}
