@@ -28,8 +28,18 @@ public final class Api {
 
 	private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
+	/**
+	 * A client that sends {@link TestCredentials#ADMIN_API_KEY} (every scope) with each
+	 * request.
+	 */
 	public Api(int port) {
 		this.baseUrl = "http://127.0.0.1:" + port;
+		this.defaultHeaders.put(TestCredentials.API_KEY_HEADER, TestCredentials.ADMIN_API_KEY);
+	}
+
+	/** A client that sends no credentials. */
+	public static Api anonymous(int port) {
+		return new Api(port).withoutHeader(TestCredentials.API_KEY_HEADER);
 	}
 
 	/** Adds a header sent with every request (e.g. credentials). */
