@@ -40,7 +40,10 @@ class ValidationController {
 	record ValidationRequest(
 			@Schema(example = "s3://my-bucket/exports/2026-11/") @NotNull @Pattern(regexp = S3Location.PATTERN,
 					message = "must be s3://bucket/key or s3://bucket/prefix/ (lower-case bucket name)") String s3Url,
-			@Schema(example = "CSV") @NotNull FileFormat format, ValidationMode mode) {
+			@Schema(description = "The format to import; files of the other format are reported as skipped",
+					example = "CSV") @NotNull FileFormat format,
+			@Schema(description = "FULL (default) reads every row, SAMPLE the first rows of each file",
+					example = "FULL") ValidationMode mode) {
 	}
 
 	@PostMapping
