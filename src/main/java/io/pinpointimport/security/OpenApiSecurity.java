@@ -68,9 +68,15 @@ final class OpenApiSecurity implements OpenApiCustomizer {
 		if (operation.getResponses() != null) {
 			operation.getResponses()
 				.putIfAbsent("401", new ApiResponse().description("No valid API key or token").content(problem));
-			operation.getResponses()
-				.putIfAbsent("403", new ApiResponse().description("The credentials lack the scope '" + scope + "'")
-					.content(problem));
+			String lacksScope = "The credentials lack the scope '" + scope + "'";
+			ApiResponse forbidden = operation.getResponses().get("403");
+			if (forbidden == null) {
+				operation.getResponses()
+					.addApiResponse("403", new ApiResponse().description(lacksScope).content(problem));
+			}
+			else if (!forbidden.getDescription().contains(lacksScope)) {
+				forbidden.setDescription(lacksScope + "; or " + forbidden.getDescription());
+			}
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.pinpointimport.security;
 
 import java.util.List;
 
+import io.pinpointimport.audit.AuditFilter;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +51,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, SecuritySettings settings, ApiKeys apiKeys,
 			ProblemResponses problems, ObjectProvider<JwtDecoder> jwtDecoder,
-			ObjectProvider<RequestMappingHandlerMapping> mappings) throws Exception {
+			ObjectProvider<RequestMappingHandlerMapping> mappings, AuditFilter auditFilter) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
@@ -73,6 +74,8 @@ class SecurityConfiguration {
 				ExceptionTranslationFilter.class);
 		http.addFilterBefore(new RequestSizeLimitFilter(settings.maxRequestSize(), problems),
 				ExceptionTranslationFilter.class);
+		// After authentication, before authorization: denied calls are audited too.
+		http.addFilterBefore(auditFilter, ExceptionTranslationFilter.class);
 		http.authorizeHttpRequests(authorize -> {
 			authorize.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
 			settings.publicPaths().forEach(path -> authorize.requestMatchers(path).permitAll());
