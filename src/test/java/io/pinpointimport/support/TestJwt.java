@@ -75,10 +75,11 @@ public final class TestJwt {
 	}
 
 	private static String mint(NimbusJwtEncoder encoder, String subject, List<String> scopes, Instant expiresAt) {
+		Instant issuedAt = Instant.now().minusSeconds(60);
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.subject(subject)
 			.issuer("https://issuer.test")
-			.issuedAt(Instant.now().minusSeconds(60))
+			.issuedAt(issuedAt.isBefore(expiresAt) ? issuedAt : expiresAt.minus(Duration.ofHours(1)))
 			.expiresAt(expiresAt)
 			.claim("scope", String.join(" ", scopes))
 			.build();
