@@ -19,6 +19,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -109,8 +111,9 @@ class HelmChartTest {
 			assertThat(container.at("securityContext.allowPrivilegeEscalation")).isEqualTo(false);
 			assertThat(container.at("securityContext.capabilities.drop")).isEqualTo(List.of("ALL"));
 			assertThat(container.at("securityContext.seccompProfile.type")).isEqualTo("RuntimeDefault");
-			assertThat(container.at("volumeMounts")).asList().contains(Map.of("name", "tmp", "mountPath", "/tmp"));
-			assertThat(pod.at("volumes")).asList().anySatisfy((volume) -> {
+			assertThat(container.at("volumeMounts")).asInstanceOf(InstanceOfAssertFactories.LIST)
+				.contains(Map.of("name", "tmp", "mountPath", "/tmp"));
+			assertThat(pod.at("volumes")).asInstanceOf(InstanceOfAssertFactories.LIST).anySatisfy((volume) -> {
 				assertThat(((Map<?, ?>) volume).get("name")).isEqualTo("tmp");
 				assertThat(((Map<?, ?>) volume).get("emptyDir")).isNotNull();
 			});
@@ -124,7 +127,7 @@ class HelmChartTest {
 		assertThat(container.at("startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
 		assertThat(container.at("readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
 		assertThat(container.at("readinessProbe.httpGet.port")).isEqualTo("management");
-		assertThat(container.at("ports")).asList()
+		assertThat(container.at("ports")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.contains(Map.of("name", "management", "containerPort", 8081, "protocol", "TCP"));
 		assertThat(env(container, "MANAGEMENT_SERVER_PORT").get("value")).isEqualTo("8081");
 		assertThat(env(container, "SERVER_PORT").get("value")).isEqualTo("8080");
@@ -160,7 +163,7 @@ class HelmChartTest {
 			.isEqualTo(Map.of("secretKeyRef", Map.of("name", "pinpoint-import-db", "key", "username")));
 		assertThat(env(container, "SPRING_DATASOURCE_PASSWORD").get("valueFrom"))
 			.isEqualTo(Map.of("secretKeyRef", Map.of("name", "pinpoint-import-db", "key", "password")));
-		assertThat(full.deployment().at("spec.template.spec.volumes")).asList()
+		assertThat(full.deployment().at("spec.template.spec.volumes")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.contains(Map.of("name", "api-keys", "secret", Map.of("secretName", "pinpoint-import-api-keys", "items",
 					List.of(Map.of("key", "api-keys.yaml", "path", "api-keys.yaml")))));
 		assertThat(env(container, "SPRING_CONFIG_ADDITIONAL_LOCATION").get("value"))
@@ -199,7 +202,7 @@ class HelmChartTest {
 		assertThat(fullPolicy.at("spec.policyTypes")).isEqualTo(List.of("Ingress", "Egress"));
 		assertThat(fullPolicy.at("spec.ingress.1.from.0.namespaceSelector.matchLabels"))
 			.isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"));
-		assertThat(fullPolicy.at("spec.egress")).asList().hasSize(4);
+		assertThat(fullPolicy.at("spec.egress")).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(4);
 		assertThat(defaults.single("PodDisruptionBudget").at("spec.maxUnavailable")).isEqualTo(1);
 	}
 
