@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,12 +135,14 @@ class HelmChartTest {
 	}
 
 	@Test
-	void givesShutdownTimeToFinishInFlightWork() {
+	void givesShutdownTimeToFinishInFlightWork() throws IOException {
 		Node pod = defaults.deployment().node("spec.template.spec");
 		int preStop = (int) pod.at("containers.0.lifecycle.preStop.sleep.seconds");
 		int grace = (int) pod.at("terminationGracePeriodSeconds");
-		int springShutdownPhase = 30;
-		assertThat(grace).isGreaterThan(preStop + springShutdownPhase);
+		Node application = new Node(
+				yaml().load(Files.readString(Path.of("src", "main", "resources", "application.yml"))));
+		String shutdownPhase = (String) application.at("spring.lifecycle.timeout-per-shutdown-phase");
+		assertThat(grace).isGreaterThan(preStop + (int) Duration.parse("PT" + shutdownPhase).toSeconds());
 	}
 
 	@Test
