@@ -9,6 +9,7 @@ import io.pinpointimport.system.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,14 +44,27 @@ class AuditController {
 	}
 
 	/** One page of records and the cursor of the next page, or null on the last one. */
-	record AuditPage(List<AuditRecord> items, String nextCursor) {
+	record AuditPage(List<AuditRecord> items,
+			@Schema(description = "Pass as cursor to get the next page; null on the last page",
+					example = "YTE0Mg") String nextCursor) {
 	}
+
+	private static final String PAGE_EXAMPLE = """
+			{"items": [{"id": 143, "occurredAt": "2026-11-26T09:15:02.113Z", "caller": "ci-pipeline",
+			  "action": "putImportRole", "target": "/api/v1/import-roles/pinpoint-import-growth",
+			  "request": {"body": {"access": "SCOPED", "s3Locations": ["s3://other-bucket/growth/"]}},
+			  "status": 403, "problemType": "https://pinpoint-import.io/problems/guardrail-violation",
+			  "awsRequestIds": [], "durationMs": 12}],
+			 "nextCursor": "YTE0Mg"}
+			""";
 
 	@GetMapping
 	@Operation(operationId = "listAuditRecords", summary = "Read the audit trail",
 			description = "Records of authenticated POST, PUT and DELETE calls, newest first: caller, action, target, "
 					+ "request summary (secrets redacted), status, problem type and AWS request ids.")
-	@ApiResponse(responseCode = "200", description = "One page of records")
+	@ApiResponse(responseCode = "200", description = "One page of records",
+			content = @Content(schema = @Schema(implementation = AuditPage.class),
+					examples = @ExampleObject(value = PAGE_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "Invalid filter or cursor",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	AuditPage list(

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -19,6 +20,8 @@ import org.springframework.security.core.authority.AuthorityUtils;
  * client by comparing SHA-256 hashes, so no key is ever held in clear.
  */
 final class ApiKeys {
+
+	private static final String AUTHORIZATION_SCHEME = "ApiKey ";
 
 	private final Map<String, Client> clientsByHash = new HashMap<>();
 
@@ -46,9 +49,18 @@ final class ApiKeys {
 		return this.clientsByHash.values().stream().filter(client -> client.name().equals(name)).findFirst();
 	}
 
-	/** The presented key, reduced to its hash, or null when the request carries none. */
+	/**
+	 * The presented key, reduced to its hash, or null when the request carries none.
+	 * Besides {@code X-Api-Key}, {@code Authorization: ApiKey <key>} is accepted for
+	 * clients that can only set that header (a Prometheus scrape configuration).
+	 */
 	Authentication convert(HttpServletRequest request) {
 		String key = request.getHeader(ApiKeyAuthentication.HEADER);
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (key == null && authorization != null
+				&& authorization.regionMatches(true, 0, AUTHORIZATION_SCHEME, 0, AUTHORIZATION_SCHEME.length())) {
+			key = authorization.substring(AUTHORIZATION_SCHEME.length()).trim();
+		}
 		return (key != null) ? new PresentedKey(sha256(key)) : null;
 	}
 

@@ -60,9 +60,16 @@ final class OpenApiSecurity implements OpenApiCustomizer {
 	}
 
 	private static void requireScope(Operation operation, String scope) {
-		operation.setSecurity(List.of(new SecurityRequirement().addList(API_KEY, scope),
-				new SecurityRequirement().addList(BEARER, scope)));
+		// Scopes of apiKey and http schemes cannot be listed in a requirement (OpenAPI
+		// defines scopes for oauth2 only): the extension and the description carry it.
+		operation.setSecurity(
+				List.of(new SecurityRequirement().addList(API_KEY), new SecurityRequirement().addList(BEARER)));
 		operation.addExtension(REQUIRED_SCOPE, scope);
+		String requires = "Requires scope `" + scope + "`.";
+		String description = (operation.getDescription() != null) ? operation.getDescription() : "";
+		if (!description.contains(requires)) {
+			operation.setDescription(description.isEmpty() ? requires : description + " " + requires);
+		}
 		Content problem = new Content().addMediaType("application/problem+json",
 				new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")));
 		if (operation.getResponses() != null) {

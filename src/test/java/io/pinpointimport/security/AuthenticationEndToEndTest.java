@@ -49,6 +49,12 @@ class AuthenticationEndToEndTest {
 	}
 
 	@Test
+	void acceptsAnApiKeyInTheAuthorizationHeaderForScrapers() {
+		Api scraper = Api.anonymous(this.port).withHeader("Authorization", "ApiKey " + TestCredentials.ADMIN_API_KEY);
+		assertThat(scraper.get("/actuator/prometheus").status()).isEqualTo(200);
+	}
+
+	@Test
 	void rejectsAnUnknownApiKeyWithProblemJson() {
 		Api.Response response = Api.anonymous(this.port)
 			.withHeader(TestCredentials.API_KEY_HEADER, "not-a-key")
