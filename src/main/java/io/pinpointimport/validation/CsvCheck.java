@@ -1,7 +1,6 @@
 package io.pinpointimport.validation;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -35,13 +34,16 @@ final class CsvCheck {
 
 	private boolean sampled;
 
+	private Utf8Check input;
+
 	CsvCheck(FileFindings findings, EndpointCheck endpoint) {
 		this.findings = findings;
 		this.endpoint = endpoint;
 	}
 
 	/** Checks up to {@code maxRows} data rows of {@code in}; returns the rows read. */
-	long check(InputStream in, long maxRows) {
+	long check(Utf8Check in, long maxRows) {
+		this.input = in;
 		Row row = new Row();
 		long rows = 0;
 		try (CsvReader<Row> reader = CsvReader.builder()
@@ -149,6 +151,9 @@ final class CsvCheck {
 		}
 		char[] chars = row.chars;
 		long bytes = 0;
+		// The checker has read at least as far as the parser: no tab seen, none in this
+		// row.
+		boolean tabs = this.input.tabSeen();
 		for (int i = 0; i < row.count; i++) {
 			int start = row.starts[i];
 			int length = row.lengths[i];
@@ -159,7 +164,8 @@ final class CsvCheck {
 			int end = start + length;
 			boolean tab = false;
 			boolean lineBreak = false;
-			for (int c = start; c < end; c++) {
+			// Only a quoted value can hold a line break.
+			for (int c = (tabs || row.quoted[i]) ? start : end; c < end; c++) {
 				char ch = chars[c];
 				if (ch < ' ') {
 					if (ch == '\t') {
@@ -203,6 +209,8 @@ final class CsvCheck {
 
 		int[] lengths = new int[64];
 
+		boolean[] quoted = new boolean[64];
+
 		@Override
 		protected void handleBegin(long startingLineNumber) {
 			this.line = startingLineNumber;
@@ -215,6 +223,7 @@ final class CsvCheck {
 			if (this.count == this.starts.length) {
 				this.starts = java.util.Arrays.copyOf(this.starts, this.count * 2);
 				this.lengths = java.util.Arrays.copyOf(this.lengths, this.count * 2);
+				this.quoted = java.util.Arrays.copyOf(this.quoted, this.count * 2);
 			}
 			if (this.used + len > this.chars.length) {
 				this.chars = java.util.Arrays.copyOf(this.chars, Math.max(this.chars.length * 2, this.used + len));
@@ -222,6 +231,7 @@ final class CsvCheck {
 			System.arraycopy(buf, offset, this.chars, this.used, len);
 			this.starts[this.count] = this.used;
 			this.lengths[this.count] = len;
+			this.quoted[this.count] = quoted;
 			this.used += len;
 			this.count++;
 		}
