@@ -45,7 +45,7 @@ public final class AwsStandIn implements AutoCloseable {
 	 */
 	public static final String ACCESS_KEY_ID = "AKIASTANDIN000000000";
 
-	static final String SECRET_ACCESS_KEY = "stand-in-secret-key";
+	public static final String SECRET_ACCESS_KEY = "stand-in-secret-key";
 
 	private static final Pattern CREDENTIAL_SCOPE = Pattern
 		.compile("Credential=[^/]+/\\d{8}/[^/]+/([^/]+)/aws4_request");
