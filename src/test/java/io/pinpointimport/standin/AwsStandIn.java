@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -71,7 +72,7 @@ public final class AwsStandIn implements AutoCloseable {
 	private final Map<String, ServiceHandler> handlers = new HashMap<>();
 
 	private AwsStandIn(int port) {
-		this.iam = new IamStandIn(this.knobs);
+		this.iam = new IamStandIn();
 		this.sts = new StsStandIn();
 		this.s3 = new S3StandIn();
 		this.pinpoint = new PinpointStandIn(this.knobs, this.iam, this.s3);
@@ -266,7 +267,9 @@ public final class AwsStandIn implements AutoCloseable {
 
 	private static void write(HttpExchange exchange, StandInResponse response) throws IOException {
 		response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-		exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+		if (!response.headers().containsKey("x-amzn-RequestId")) {
+			exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+		}
 		boolean noBody = response.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
 		if (noBody && response.headers().containsKey("Content-Length")) {
 			exchange.sendResponseHeaders(response.status(), -1);

@@ -1,12 +1,49 @@
 package io.pinpointimport.standin;
 
 /**
- * STS over the Query protocol (placeholder until the emulation lands).
+ * STS over the Query protocol: GetCallerIdentity answers as a fixed user of
+ * {@link AwsStandIn#ACCOUNT_ID}.
  */
-public final class StsStandIn extends NotYetEmulated {
+public final class StsStandIn implements ServiceHandler {
+
+	/** The identity every caller has. */
+	public static final String CALLER_ARN = "arn:aws:iam::" + AwsStandIn.ACCOUNT_ID + ":user/local-developer";
+
+	private final QueryProtocol protocol = new QueryProtocol("https://sts.amazonaws.com/doc/2011-06-15/");
 
 	StsStandIn() {
-		super("sts");
+	}
+
+	@Override
+	public String service() {
+		return "sts";
+	}
+
+	@Override
+	public String operation(StandInRequest request) {
+		return request.form().getOrDefault("Action", "Unknown");
+	}
+
+	@Override
+	public StandInResponse handle(StandInRequest request, String operation) {
+		if (!"GetCallerIdentity".equals(operation)) {
+			return this.protocol.error(new ServiceError(400, "InvalidAction",
+					"Could not find operation " + operation + " for version 2011-06-15"));
+		}
+		return this.protocol.result(operation,
+				xml -> xml.element("Arn", CALLER_ARN)
+					.element("UserId", "AIDASTANDINLOCALDEV01")
+					.element("Account", AwsStandIn.ACCOUNT_ID));
+	}
+
+	@Override
+	public StandInResponse throttled(String operation) {
+		return this.protocol.throttled();
+	}
+
+	@Override
+	public StandInResponse serverError(String operation) {
+		return this.protocol.serverError();
 	}
 
 }
