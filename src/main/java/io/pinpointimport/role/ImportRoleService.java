@@ -135,8 +135,7 @@ class ImportRoleService implements ImportRoleLookup {
 			if (!owns(live, stored, path)) {
 				throw new RoleNotManaged(live, path);
 			}
-			RoleUsage roleUsage = this.usage.getIfAvailable();
-			if (roleUsage != null && roleUsage.usedByUnfinishedImport(live.arn())) {
+			if (this.usage.orderedStream().anyMatch(roleUsage -> roleUsage.usedByUnfinishedImport(live.arn()))) {
 				throw new RoleInUse(name, live.arn());
 			}
 			for (IamChange change : RolePlanner.deletion(live)) {
