@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pinpointimport.standin.AwsStandIn;
 
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -19,6 +20,16 @@ public class LocalInfrastructure {
 	static {
 		// Before any SDK client is built: clients read the aws.* properties when built.
 		AwsStandIn.shared();
+	}
+
+	/**
+	 * Static, so the container calls it before it creates any singleton: that loads this
+	 * class and starts the stand-in before a component asks for an SDK client.
+	 */
+	@Bean
+	static BeanFactoryPostProcessor awsStandInBeforeClients() {
+		return beanFactory -> {
+		};
 	}
 
 	@Bean

@@ -1,0 +1,151 @@
+package io.pinpointimport.imports;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.pinpointimport.system.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The imports API: start an import, watch it, list, cancel and retry imports.
+ */
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "Imports", description = "Put the endpoints in S3 files into a Pinpoint segment, tracked to the end")
+class ImportController {
+
+	private static final String PROBLEM = "application/problem+json";
+
+	private static final String IMPORT_EXAMPLE = """
+			{"id": "0b6f1c8e-2f7d-4a55-9a51-6f0f7f3c2a10", "applicationId": "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21",
+			 "s3Url": "s3://demo-audiences/csv/", "format": "CSV", "segmentName": "spring-campaign",
+			 "segmentId": null, "registerEndpoints": true, "roleName": "pinpoint-import",
+			 "roleArn": "arn:aws:iam::123456789012:role/pinpoint-import/pinpoint-import", "state": "QUEUED",
+			 "pinpoint": null, "progress": 0.0, "attempts": [], "createdAt": "2026-05-04T10:15:30Z",
+			 "submittedAt": null, "completedAt": null, "requestedBy": "ops@example.com", "error": null}
+			""";
+
+	private final ImportService imports;
+
+	ImportController(ImportService imports) {
+		this.imports = imports;
+	}
+
+	@PostMapping
+	@Operation(operationId = "startImport", summary = "Start an import",
+			description = "Stores the import (QUEUED) and answers at once; the service submits it to Pinpoint when a "
+					+ "job slot is free and the role can be assumed, and tracks it to the end. With an "
+					+ "Idempotency-Key, the same key and body give back the same import.")
+	@ApiResponse(responseCode = "202", description = "Accepted; Location names the import",
+			headers = @Header(name = "Location", description = "/api/v1/imports/{id}"),
+			content = @Content(schema = @Schema(implementation = ImportResource.class),
+					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
+	@ApiResponse(responseCode = "400", description = "Invalid request (fields named in errors)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "The named role is not managed by this service",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<ImportResource> start(@Valid @RequestBody ImportRequest request,
+			@Parameter(description = "Makes retries of this request safe: same key and body, same import") @Pattern(
+					regexp = "[\\x21-\\x7E]{1,255}", message = "must be 1-255 visible ASCII characters") @RequestHeader(
+							name = "Idempotency-Key", required = false) String idempotencyKey) {
+		ImportService.Accepted accepted = this.imports.accept(request, idempotencyKey, Caller.current());
+		StoredImport imp = accepted.imp();
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/imports/" + imp.id()))
+			.header("Idempotent-Replayed", String.valueOf(accepted.replayed()))
+			.body(ImportResource.of(imp));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(operationId = "getImport", summary = "Show an import",
+			description = "State, Pinpoint job counters and failures, progress, every submission attempt, and the "
+					+ "problem when it failed. A job's end shows here within seconds of Pinpoint reporting it.")
+	@ApiResponse(responseCode = "200", description = "The import")
+	@ApiResponse(responseCode = "404", description = "No such import",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ImportResource get(@PathVariable UUID id) {
+		return ImportResource.of(this.imports.get(id));
+	}
+
+	@GetMapping
+	@Operation(operationId = "listImports", summary = "List imports, newest first",
+			description = "Filters combine; follow nextCursor for the next page.")
+	@ApiResponse(responseCode = "200", description = "A page of imports")
+	@ApiResponse(responseCode = "400", description = "Invalid filter, cursor or limit",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ImportPage list(@RequestParam(required = false) String applicationId,
+			@RequestParam(required = false) ImportState state, @RequestParam(required = false) String segmentName,
+			@Parameter(description = "Only imports created after this instant (ISO-8601)",
+					example = "2026-05-04T00:00:00Z") @RequestParam(
+							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdAfter,
+			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+			@Parameter(description = "Page size, at most 200") @RequestParam(
+					defaultValue = "50") @Min(1) @Max(200) int limit) {
+		ImportService.Page page = this.imports.list(new ImportFilter(applicationId, state, segmentName, createdAfter),
+				cursor, limit);
+		return new ImportPage(page.items().stream().map(ImportResource::of).toList(), page.nextCursor());
+	}
+
+	@PostMapping("/{id}/cancel")
+	@Operation(operationId = "cancelImport", summary = "Cancel an import that was not submitted yet",
+			description = "Pinpoint cannot cancel an import job, so only an import no job was asked for can be "
+					+ "cancelled: QUEUED, or waiting to retry a refused submission.")
+	@ApiResponse(responseCode = "200", description = "Cancelled (or already was)")
+	@ApiResponse(responseCode = "404", description = "No such import",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "Already submitted to Pinpoint, or finished",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ImportResource cancel(@PathVariable UUID id) {
+		return ImportResource.of(this.imports.cancel(id));
+	}
+
+	@PostMapping("/{id}/retry")
+	@Operation(operationId = "retryImport", summary = "Submit a failed import again",
+			description = "Queues a FAILED import as a new run; the attempts of earlier runs stay in its history.")
+	@ApiResponse(responseCode = "202", description = "Queued again")
+	@ApiResponse(responseCode = "404", description = "No such import",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The import is not FAILED",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<ImportResource> retry(@PathVariable UUID id) {
+		return ResponseEntity.accepted().body(ImportResource.of(this.imports.retry(id)));
+	}
+
+	/**
+	 * A page of imports.
+	 *
+	 * @param nextCursor pass as {@code cursor} for the next page; null on the last page
+	 */
+	@Schema(name = "ImportPage")
+	record ImportPage(List<ImportResource> items, String nextCursor) {
+
+	}
+
+}

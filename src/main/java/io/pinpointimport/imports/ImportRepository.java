@@ -1,0 +1,644 @@
+package io.pinpointimport.imports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.destination.Job;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores imports and their attempts in PostgreSQL. Every write about a submission or a
+ * poll is fenced by the writer's lease (and the attempt number), so a replica that lost
+ * its lease cannot overwrite what another one recorded since.
+ */
+@Repository
+class ImportRepository {
+
+	/**
+	 * Serialises slot accounting across replicas: whoever holds it counts the running
+	 * jobs and claims the next import in one consistent step.
+	 */
+	private static final long SLOT_LOCK = 0x50_49_4D_50_4F_52_54L;
+
+	private static final String UNFINISHED = "('QUEUED', 'SUBMITTING', 'RUNNING')";
+
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	ImportRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/**
+	 * Stores a new import; false when the caller already used its idempotency key.
+	 */
+	boolean insert(StoredImport imp) {
+		ImportSpec spec = imp.spec();
+		return this.jdbc.sql("""
+				INSERT INTO endpoint_import (id, application_id, s3_url, format, segment_name, segment_id,
+				    register_endpoints, role_name, role_arn, state, ready, requested_by, idempotency_key,
+				    request_hash, created_at)
+				VALUES (:id, :applicationId, :s3Url, :format, :segmentName, :segmentId, :registerEndpoints,
+				    :roleName, :roleArn, :state, :ready, :requestedBy, :idempotencyKey, :requestHash, :createdAt)
+				ON CONFLICT (requested_by, idempotency_key) DO NOTHING
+				""")
+			.param("id", imp.id())
+			.param("applicationId", spec.applicationId())
+			.param("s3Url", spec.s3Url())
+			.param("format", spec.format().name())
+			.param("segmentName", spec.segmentName())
+			.param("segmentId", spec.segmentId())
+			.param("registerEndpoints", spec.registerEndpoints())
+			.param("roleName", spec.roleName())
+			.param("roleArn", spec.roleArn())
+			.param("state", imp.state().name())
+			.param("ready", imp.ready())
+			.param("requestedBy", imp.requestedBy())
+			.param("idempotencyKey", imp.idempotencyKey())
+			.param("requestHash", imp.requestHash())
+			.param("createdAt", ts(imp.createdAt()))
+			.update() == 1;
+	}
+
+	Optional<StoredImport> find(UUID id) {
+		return this.jdbc.sql("SELECT * FROM endpoint_import WHERE id = :id")
+			.param("id", id)
+			.query(this::row)
+			.optional()
+			.map(imp -> imp.withAttempts(attempts(imp.id())));
+	}
+
+	Optional<StoredImport> findByIdempotencyKey(String requestedBy, String key) {
+		return this.jdbc
+			.sql("SELECT * FROM endpoint_import WHERE requested_by = :requestedBy AND idempotency_key = :key")
+			.param("requestedBy", requestedBy)
+			.param("key", key)
+			.query(this::row)
+			.optional()
+			.map(imp -> imp.withAttempts(attempts(imp.id())));
+	}
+
+	/**
+	 * Newest first; {@code beforeSeq} continues a previous page.
+	 */
+	List<StoredImport> list(ImportFilter filter, Long beforeSeq, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM endpoint_import WHERE true");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (filter.applicationId() != null) {
+			sql.append(" AND application_id = :applicationId");
+			params.put("applicationId", filter.applicationId());
+		}
+		if (filter.state() != null) {
+			sql.append(" AND state = :state");
+			params.put("state", filter.state().name());
+		}
+		if (filter.segmentName() != null) {
+			sql.append(" AND segment_name = :segmentName");
+			params.put("segmentName", filter.segmentName());
+		}
+		if (filter.createdAfter() != null) {
+			sql.append(" AND created_at > :createdAfter");
+			params.put("createdAfter", ts(filter.createdAfter()));
+		}
+		if (beforeSeq != null) {
+			sql.append(" AND seq < :beforeSeq");
+			params.put("beforeSeq", beforeSeq);
+		}
+		sql.append(" ORDER BY seq DESC LIMIT :limit");
+		params.put("limit", limit);
+		List<StoredImport> imports = this.jdbc.sql(sql.toString()).params(params).query(this::row).list();
+		if (imports.isEmpty()) {
+			return imports;
+		}
+		Map<UUID, List<Attempt>> attempts = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT * FROM endpoint_import_attempt WHERE import_id IN (:ids) ORDER BY import_id, number")
+			.param("ids", imports.stream().map(StoredImport::id).toList())
+			.query((rs, n) -> {
+				attempts.computeIfAbsent(rs.getObject("import_id", UUID.class), id -> new ArrayList<>())
+					.add(attempt(rs));
+				return null;
+			})
+			.list();
+		return imports.stream().map(imp -> imp.withAttempts(attempts.getOrDefault(imp.id(), List.of()))).toList();
+	}
+
+	/**
+	 * Cancels an import no call has been made for (queued, or waiting to retry a refused
+	 * submission).
+	 */
+	boolean cancel(UUID id, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET state = 'CANCELLED', completed_at = :now, next_attempt_at = NULL,
+				    lease_owner = NULL, lease_until = NULL
+				WHERE id = :id AND (state = 'QUEUED' OR (state = 'SUBMITTING' AND in_flight_since IS NULL))
+				""").param("id", id).param("now", ts(now)).update() == 1;
+	}
+
+	/**
+	 * Queues a failed import again as a new run; its attempts stay.
+	 */
+	boolean retry(UUID id, boolean ready) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET state = 'QUEUED', ready = :ready, run = run + 1, retry_count = 0,
+				    submitted_at = NULL, completed_at = NULL, in_flight_since = NULL, next_attempt_at = NULL,
+				    role_refused_since = NULL, lease_owner = NULL, lease_until = NULL, job_id = NULL,
+				    job_status = NULL, job_segment_id = NULL, total_pieces = NULL, completed_pieces = NULL,
+				    failed_pieces = NULL, total_processed = NULL, total_failures = NULL, failures = NULL,
+				    job_created_at = NULL, observed_at = NULL, next_poll_at = NULL, error = NULL
+				WHERE id = :id AND state = 'FAILED'
+				""").param("id", id).param("ready", ready).update() == 1;
+	}
+
+	// ---- checks before submission
+
+	/** Takes the oldest queued import that still awaits its checks. */
+	Optional<StoredImport> claimForPreflight(String owner, Instant now, Instant until) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET lease_owner = :owner, lease_until = :until
+				WHERE id = (SELECT id FROM endpoint_import
+				            WHERE state = 'QUEUED' AND NOT ready AND (lease_until IS NULL OR lease_until <= :now)
+				            ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+				RETURNING *
+				""").param("owner", owner).param("now", ts(now)).param("until", ts(until)).query(this::row).optional();
+	}
+
+	boolean markReady(UUID id, String owner) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET ready = true, lease_owner = NULL, lease_until = NULL
+				WHERE id = :id AND state = 'QUEUED' AND lease_owner = :owner
+				""").param("id", id).param("owner", owner).update() == 1;
+	}
+
+	boolean failBeforeSubmission(UUID id, String owner, ImportProblem problem, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET state = 'FAILED', error = :error::jsonb, completed_at = :now,
+				    lease_owner = NULL, lease_until = NULL
+				WHERE id = :id AND state = 'QUEUED' AND lease_owner = :owner
+				""")
+			.param("id", id)
+			.param("owner", owner)
+			.param("error", this.json.writeValueAsString(problem.toMap()))
+			.param("now", ts(now))
+			.update() == 1;
+	}
+
+	// ---- submission
+
+	/** What a replica took on: reconcile an in-doubt submission, or submit. */
+	record Claim(StoredImport imp, boolean inDoubt) {
+
+	}
+
+	/**
+	 * Under the slot lock: an in-doubt import whose lease ran out (it may hold a job
+	 * already, so it needs no new slot), else - when fewer than {@code slots} jobs run -
+	 * the oldest import that may be submitted now, marked in flight with a new attempt.
+	 */
+	@Transactional
+	Optional<Claim> claimNext(String owner, int slots, Instant now, Instant until) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", SLOT_LOCK).query((rs, n) -> 1).list();
+		Optional<UUID> inDoubt = this.jdbc.sql("""
+				UPDATE endpoint_import SET lease_owner = :owner, lease_until = :until
+				WHERE id = (SELECT id FROM endpoint_import
+				            WHERE state = 'SUBMITTING' AND in_flight_since IS NOT NULL AND lease_until <= :now
+				            ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+				RETURNING id
+				""").param("owner", owner).param("now", ts(now)).param("until", ts(until)).query(UUID.class).optional();
+		if (inDoubt.isPresent()) {
+			return find(inDoubt.get()).map(imp -> new Claim(imp, true));
+		}
+		long used = this.jdbc.sql("""
+				SELECT count(*) FROM endpoint_import
+				WHERE state = 'RUNNING' OR (state = 'SUBMITTING' AND in_flight_since IS NOT NULL)
+				""").query(Long.class).single();
+		if (used >= slots) {
+			return Optional.empty();
+		}
+		Optional<UUID> next = this.jdbc.sql("""
+				SELECT id FROM endpoint_import
+				WHERE ready AND (state = 'QUEUED' OR (state = 'SUBMITTING' AND in_flight_since IS NULL))
+				  AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+				ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED
+				""").param("now", ts(now)).query(UUID.class).optional();
+		if (next.isEmpty()) {
+			return Optional.empty();
+		}
+		this.jdbc.sql("UPDATE endpoint_import SET lease_owner = :owner WHERE id = :id")
+			.param("owner", owner)
+			.param("id", next.get())
+			.update();
+		StoredImport claimed = find(next.get()).orElseThrow();
+		return startAttempt(claimed, owner, now, until).map(imp -> new Claim(imp, false));
+	}
+
+	/**
+	 * The in-doubt attempt created no job: records that and starts the next attempt in
+	 * the same transaction, keeping the slot.
+	 */
+	@Transactional
+	Optional<StoredImport> resubmitAfterNoJob(StoredImport imp, String owner, String note, Instant now, Instant until) {
+		int updated = this.jdbc.sql("""
+				UPDATE endpoint_import_attempt SET outcome = 'NOT_CREATED', finished_at = coalesce(finished_at, :now),
+				    message = CASE WHEN message IS NULL THEN :note ELSE message || '; ' || :note END
+				WHERE import_id = :id AND number = :number
+				  AND EXISTS (SELECT 1 FROM endpoint_import WHERE id = :id AND state = 'SUBMITTING'
+				              AND attempt_count = :number AND lease_owner = :owner)
+				""")
+			.param("id", imp.id())
+			.param("owner", owner)
+			.param("number", imp.attemptCount())
+			.param("now", ts(now))
+			.param("note", note)
+			.update();
+		if (updated != 1) {
+			return Optional.empty();
+		}
+		return startAttempt(imp, owner, now, until);
+	}
+
+	/**
+	 * Marks the import in flight with a new attempt - committed before the destination is
+	 * called, so a crash during the call leaves a trace to reconcile.
+	 */
+	private Optional<StoredImport> startAttempt(StoredImport imp, String owner, Instant now, Instant until) {
+		int updated = this.jdbc
+			.sql("""
+					UPDATE endpoint_import SET state = 'SUBMITTING', in_flight_since = :now,
+					    attempt_count = attempt_count + 1, next_attempt_at = NULL, lease_owner = :owner, lease_until = :until
+					WHERE id = :id AND attempt_count = :attempt AND lease_owner = :owner
+					""")
+			.param("id", imp.id())
+			.param("attempt", imp.attemptCount())
+			.param("owner", owner)
+			.param("now", ts(now))
+			.param("until", ts(until))
+			.update();
+		if (updated != 1) {
+			return Optional.empty();
+		}
+		this.jdbc.sql("""
+				INSERT INTO endpoint_import_attempt (import_id, number, run, started_at, outcome)
+				VALUES (:id, :number, :run, :now, 'IN_FLIGHT')
+				""")
+			.param("id", imp.id())
+			.param("number", imp.attemptCount() + 1)
+			.param("run", imp.run())
+			.param("now", ts(now))
+			.update();
+		return find(imp.id());
+	}
+
+	/**
+	 * The attempt produced (or was matched to) a job: the import runs.
+	 */
+	@Transactional
+	boolean recordJob(StoredImport imp, String owner, AttemptOutcome outcome, Job job, String note, Instant now,
+			Instant nextPollAt) {
+		int updated = this.jdbc.sql("""
+				UPDATE endpoint_import SET state = 'RUNNING', submitted_at = :submittedAt, in_flight_since = NULL,
+				    next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL, next_poll_at = :nextPollAt,
+				    job_id = :jobId, job_status = :jobStatus, job_segment_id = :segmentId,
+				    total_pieces = :totalPieces, completed_pieces = :completedPieces, failed_pieces = :failedPieces,
+				    total_processed = :totalProcessed, total_failures = :totalFailures, failures = :failures::jsonb,
+				    job_created_at = :jobCreatedAt, observed_at = :now
+				WHERE id = :id AND state = 'SUBMITTING' AND attempt_count = :attempt AND lease_owner = :owner
+				""")
+			.params(jobParams(job))
+			.param("id", imp.id())
+			.param("attempt", imp.attemptCount())
+			.param("owner", owner)
+			.param("submittedAt", ts((job.createdAt() != null) ? job.createdAt() : now))
+			.param("nextPollAt", ts(nextPollAt))
+			.param("now", ts(now))
+			.update();
+		if (updated != 1) {
+			return false;
+		}
+		finishAttempt(imp, outcome, job.id(), note, null, null, now);
+		return true;
+	}
+
+	/**
+	 * The attempt created nothing and the import waits {@code nextAttemptAt} to try again
+	 * (role propagation, throttling).
+	 */
+	@Transactional
+	boolean recordRetry(StoredImport imp, String owner, AttemptOutcome outcome, String message, String errorCode,
+			String requestId, Instant roleRefusedSince, Instant now, Instant nextAttemptAt) {
+		int updated = this.jdbc.sql("""
+				UPDATE endpoint_import SET in_flight_since = NULL, next_attempt_at = :nextAttemptAt,
+				    retry_count = retry_count + 1, role_refused_since = :roleRefusedSince,
+				    lease_owner = NULL, lease_until = NULL
+				WHERE id = :id AND state = 'SUBMITTING' AND attempt_count = :attempt AND lease_owner = :owner
+				""")
+			.param("id", imp.id())
+			.param("attempt", imp.attemptCount())
+			.param("owner", owner)
+			.param("nextAttemptAt", ts(nextAttemptAt))
+			.param("roleRefusedSince", ts(roleRefusedSince))
+			.update();
+		if (updated != 1) {
+			return false;
+		}
+		finishAttempt(imp, outcome, null, message, errorCode, requestId, now);
+		return true;
+	}
+
+	/**
+	 * The attempt may or may not have created a job: the import stays in flight and is
+	 * reconciled once {@code reconcileAt} has passed.
+	 */
+	@Transactional
+	boolean recordInDoubt(StoredImport imp, String owner, String message, String errorCode, String requestId,
+			Instant now, Instant reconcileAt) {
+		int updated = this.jdbc.sql("""
+				UPDATE endpoint_import SET retry_count = retry_count + 1, lease_owner = NULL, lease_until = :reconcileAt
+				WHERE id = :id AND state = 'SUBMITTING' AND attempt_count = :attempt AND lease_owner = :owner
+				""")
+			.param("id", imp.id())
+			.param("attempt", imp.attemptCount())
+			.param("owner", owner)
+			.param("reconcileAt", ts(reconcileAt))
+			.update();
+		if (updated != 1) {
+			return false;
+		}
+		finishAttempt(imp, AttemptOutcome.OUTCOME_UNKNOWN, null, message, errorCode, requestId, now);
+		return true;
+	}
+
+	/** Gives an in-doubt import back for a later reconciliation (e.g. listing failed). */
+	boolean postponeReconciliation(StoredImport imp, String owner, Instant reconcileAt) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET lease_owner = NULL, lease_until = :reconcileAt
+				WHERE id = :id AND state = 'SUBMITTING' AND attempt_count = :attempt AND lease_owner = :owner
+				""")
+			.param("id", imp.id())
+			.param("attempt", imp.attemptCount())
+			.param("owner", owner)
+			.param("reconcileAt", ts(reconcileAt))
+			.update() == 1;
+	}
+
+	/** The attempt was refused for good: the import failed. */
+	@Transactional
+	boolean recordSubmissionFailure(StoredImport imp, String owner, AttemptOutcome outcome, String message,
+			String errorCode, String requestId, ImportProblem problem, Instant now) {
+		int updated = this.jdbc.sql("""
+				UPDATE endpoint_import SET state = 'FAILED', in_flight_since = NULL, next_attempt_at = NULL,
+				    lease_owner = NULL, lease_until = NULL, completed_at = :now, error = :error::jsonb
+				WHERE id = :id AND state = 'SUBMITTING' AND attempt_count = :attempt AND lease_owner = :owner
+				""")
+			.param("id", imp.id())
+			.param("attempt", imp.attemptCount())
+			.param("owner", owner)
+			.param("now", ts(now))
+			.param("error", this.json.writeValueAsString(problem.toMap()))
+			.update();
+		if (updated != 1) {
+			return false;
+		}
+		finishAttempt(imp, outcome, null, message, errorCode, requestId, now);
+		return true;
+	}
+
+	private void finishAttempt(StoredImport imp, AttemptOutcome outcome, String jobId, String message, String errorCode,
+			String requestId, Instant now) {
+		this.jdbc.sql("""
+				UPDATE endpoint_import_attempt SET outcome = :outcome, finished_at = coalesce(finished_at, :now),
+				    job_id = :jobId,
+				    message = CASE WHEN :message::text IS NULL THEN message WHEN message IS NULL THEN :message::text
+				                   ELSE message || '; ' || :message::text END,
+				    error_code = coalesce(:errorCode, error_code), request_id = coalesce(:requestId, request_id)
+				WHERE import_id = :id AND number = :number
+				""")
+			.param("id", imp.id())
+			.param("number", imp.attemptCount())
+			.param("outcome", outcome.name())
+			.param("jobId", jobId)
+			.param("message", message)
+			.param("errorCode", errorCode)
+			.param("requestId", requestId)
+			.param("now", ts(now))
+			.update();
+	}
+
+	/** True when some import already owns {@code jobId}, now or in an earlier run. */
+	boolean jobKnown(String applicationId, String jobId) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM endpoint_import WHERE application_id = :app AND job_id = :job)
+				    OR EXISTS (SELECT 1 FROM endpoint_import_attempt a JOIN endpoint_import i ON i.id = a.import_id
+				               WHERE i.application_id = :app AND a.job_id = :job)
+				""").param("app", applicationId).param("job", jobId).query(Boolean.class).single();
+	}
+
+	// ---- polling
+
+	/** A running job a replica took on to poll. */
+	record PolledJob(UUID id, String applicationId, String jobId, String jobStatus, Instant submittedAt) {
+
+	}
+
+	/**
+	 * Takes every running job of each application that has a job due, so one listing
+	 * serves them all.
+	 */
+	List<PolledJob> claimDuePolls(String owner, Instant now, Instant until) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET lease_owner = :owner, lease_until = :until
+				WHERE id IN (
+				    SELECT id FROM endpoint_import
+				    WHERE state = 'RUNNING' AND (lease_until IS NULL OR lease_until <= :now)
+				      AND application_id IN (SELECT application_id FROM endpoint_import
+				                             WHERE state = 'RUNNING' AND next_poll_at <= :now
+				                               AND (lease_until IS NULL OR lease_until <= :now))
+				    FOR UPDATE SKIP LOCKED)
+				RETURNING id, application_id, job_id, job_status, submitted_at
+				""")
+			.param("owner", owner)
+			.param("now", ts(now))
+			.param("until", ts(until))
+			.query((rs, n) -> new PolledJob(rs.getObject("id", UUID.class), rs.getString("application_id"),
+					rs.getString("job_id"), rs.getString("job_status"), instant(rs, "submitted_at")))
+			.list();
+	}
+
+	boolean recordProgress(UUID id, String owner, Job job, Instant now, Instant nextPollAt) {
+		return this.jdbc
+			.sql("""
+					UPDATE endpoint_import SET job_status = :jobStatus, job_segment_id = coalesce(:segmentId, job_segment_id),
+					    total_pieces = :totalPieces, completed_pieces = :completedPieces, failed_pieces = :failedPieces,
+					    total_processed = :totalProcessed, total_failures = :totalFailures, failures = :failures::jsonb,
+					    job_created_at = coalesce(:jobCreatedAt, job_created_at), observed_at = :now,
+					    next_poll_at = :nextPollAt, lease_owner = NULL, lease_until = NULL
+					WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner
+					""")
+			.params(jobParams(job))
+			.param("id", id)
+			.param("owner", owner)
+			.param("now", ts(now))
+			.param("nextPollAt", ts(nextPollAt))
+			.update() == 1;
+	}
+
+	@Transactional
+	boolean recordFinished(UUID id, String owner, Job job, ImportState state, ImportProblem problem, Instant now) {
+		int updated = this.jdbc.sql("""
+				UPDATE endpoint_import SET state = :state, job_status = :jobStatus,
+				    job_segment_id = coalesce(:segmentId, job_segment_id), total_pieces = :totalPieces,
+				    completed_pieces = :completedPieces, failed_pieces = :failedPieces,
+				    total_processed = :totalProcessed, total_failures = :totalFailures, failures = :failures::jsonb,
+				    job_created_at = coalesce(:jobCreatedAt, job_created_at), observed_at = :now,
+				    completed_at = :completedAt, error = :error::jsonb, next_poll_at = NULL,
+				    lease_owner = NULL, lease_until = NULL
+				WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner
+				""")
+			.params(jobParams(job))
+			.param("id", id)
+			.param("owner", owner)
+			.param("state", state.name())
+			.param("now", ts(now))
+			.param("completedAt", ts((job.completedAt() != null) ? job.completedAt() : now))
+			.param("error", (problem != null) ? this.json.writeValueAsString(problem.toMap()) : null)
+			.update();
+		if (updated == 1) {
+			this.jdbc
+				.sql("UPDATE endpoint_import_attempt SET job_status = :status WHERE import_id = :id AND job_id = :job")
+				.param("status", job.status())
+				.param("id", id)
+				.param("job", job.id())
+				.update();
+		}
+		return updated == 1;
+	}
+
+	/** Gives polled jobs back (e.g. the listing failed), to be looked at again later. */
+	void releasePolls(List<UUID> ids, String owner, Instant nextPollAt) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				UPDATE endpoint_import SET lease_owner = NULL, lease_until = NULL, next_poll_at = :nextPollAt
+				WHERE id IN (:ids) AND state = 'RUNNING' AND lease_owner = :owner
+				""").param("ids", ids).param("owner", owner).param("nextPollAt", ts(nextPollAt)).update();
+	}
+
+	// ---- figures
+
+	Map<ImportState, Long> countByState() {
+		Map<ImportState, Long> counts = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT state, count(*) AS n FROM endpoint_import GROUP BY state").query((rs, n) -> {
+			counts.put(ImportState.valueOf(rs.getString("state")), rs.getLong("n"));
+			return null;
+		}).list();
+		return counts;
+	}
+
+	/** When the least recently observed running job was last observed, if any runs. */
+	Optional<Instant> oldestObservation() {
+		return this.jdbc
+			.sql("SELECT min(coalesce(observed_at, submitted_at)) FROM endpoint_import WHERE state = 'RUNNING'")
+			.query((rs, n) -> instant(rs, 1))
+			.optional();
+	}
+
+	boolean roleInUse(String roleArn) {
+		return this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM endpoint_import WHERE role_arn = :arn AND state IN " + UNFINISHED + ")")
+			.param("arn", roleArn)
+			.query(Boolean.class)
+			.single();
+	}
+
+	// ---- mapping
+
+	private Map<String, Object> jobParams(Job job) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("jobId", job.id());
+		params.put("jobStatus", job.status());
+		params.put("segmentId", (job.definition() != null) ? job.definition().segmentId() : null);
+		params.put("totalPieces", job.totalPieces());
+		params.put("completedPieces", job.completedPieces());
+		params.put("failedPieces", job.failedPieces());
+		params.put("totalProcessed", job.totalProcessed());
+		params.put("totalFailures", job.totalFailures());
+		params.put("failures", this.json.writeValueAsString(job.failures()));
+		params.put("jobCreatedAt", ts(job.createdAt()));
+		return params;
+	}
+
+	private StoredImport row(ResultSet rs, int rowNum) throws SQLException {
+		ImportSpec spec = new ImportSpec(rs.getString("application_id"), rs.getString("s3_url"),
+				FileFormat.valueOf(rs.getString("format")), rs.getString("segment_name"), rs.getString("segment_id"),
+				rs.getBoolean("register_endpoints"), rs.getString("role_name"), rs.getString("role_arn"));
+		String failures = rs.getString("failures");
+		JobProgress job = new JobProgress(rs.getString("job_id"), rs.getString("job_status"),
+				rs.getString("job_segment_id"), integer(rs, "total_pieces"), integer(rs, "completed_pieces"),
+				integer(rs, "failed_pieces"), integer(rs, "total_processed"), integer(rs, "total_failures"),
+				(failures != null) ? this.json.readValue(failures, STRINGS) : List.of(), instant(rs, "job_created_at"),
+				instant(rs, "observed_at"));
+		String error = rs.getString("error");
+		return new StoredImport(rs.getObject("id", UUID.class), rs.getLong("seq"), spec,
+				ImportState.valueOf(rs.getString("state")), rs.getBoolean("ready"), rs.getString("requested_by"),
+				rs.getString("idempotency_key"), rs.getString("request_hash"), instant(rs, "created_at"),
+				instant(rs, "submitted_at"), instant(rs, "completed_at"), rs.getInt("run"), rs.getInt("attempt_count"),
+				rs.getInt("retry_count"), instant(rs, "in_flight_since"), instant(rs, "role_refused_since"), job,
+				(error != null) ? ImportProblem.fromMap(this.json.readValue(error, OBJECT)) : null, List.of());
+	}
+
+	private List<Attempt> attempts(UUID id) {
+		return this.jdbc.sql("SELECT * FROM endpoint_import_attempt WHERE import_id = :id ORDER BY number")
+			.param("id", id)
+			.query((rs, n) -> attempt(rs))
+			.list();
+	}
+
+	private static Attempt attempt(ResultSet rs) throws SQLException {
+		return new Attempt(rs.getInt("number"), rs.getInt("run"), instant(rs, "started_at"), instant(rs, "finished_at"),
+				AttemptOutcome.valueOf(rs.getString("outcome")), rs.getString("job_id"), rs.getString("job_status"),
+				rs.getString("message"), rs.getString("error_code"), rs.getString("request_id"));
+	}
+
+	private static Integer integer(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	static OffsetDateTime ts(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+}

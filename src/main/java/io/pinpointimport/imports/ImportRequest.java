@@ -1,0 +1,47 @@
+package io.pinpointimport.imports;
+
+import io.pinpointimport.destination.FileFormat;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /api/v1/imports}: put the endpoints under an S3 location into a
+ * segment.
+ */
+@Schema(description = "What to import and where. Give exactly one of segmentName and segmentId, and at most one of "
+		+ "roleName and roleArn.")
+record ImportRequest(
+		@Schema(description = "Pinpoint application (project) id", example = "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21",
+				requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,128}",
+						message = "must be a Pinpoint application id (letters, digits, - and _)") String applicationId,
+		@Schema(description = "s3://bucket/key of one file, or s3://bucket/prefix/ for every file below it",
+				example = "s3://demo-audiences/csv/",
+				requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Pattern(regexp = S3_URL,
+						message = "must look like s3://bucket/key or s3://bucket/prefix/") String s3Url,
+		@Schema(description = "Format of the files; files of the other format under a prefix are skipped by Pinpoint",
+				requiredMode = Schema.RequiredMode.REQUIRED) @NotNull FileFormat format,
+		@Schema(description = "Create a new segment with this name (DefineSegment=true)",
+				example = "spring-campaign") @Size(min = 1, max = 256) String segmentName,
+		@Schema(description = "Update this existing segment instead") @Pattern(regexp = "[A-Za-z0-9_-]{1,128}",
+				message = "must be a Pinpoint segment id (letters, digits, - and _)") String segmentId,
+		@Schema(description = "Register the endpoints with the application (default true)",
+				defaultValue = "true") Boolean registerEndpoints,
+		@Schema(description = "A role managed by this service; absent means the configured default role",
+				example = "pinpoint-import") @Pattern(regexp = "[\\w+=,.@-]{1,64}",
+						message = "must be an IAM role name: 1-64 of letters, digits and +=,.@_-") String roleName,
+		@Schema(description = "An external role's ARN, only when the service allows external roles") @Pattern(
+				regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}",
+				message = "must be an IAM role ARN, e.g. arn:aws:iam::123456789012:role/name") String roleArn) {
+
+	/** Bucket names as S3 allows them, then an optional key or prefix. */
+	static final String S3_URL = "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\\p{Cntrl}]*)?";
+
+	/** The register-endpoints flag with its default applied. */
+	boolean registers() {
+		return this.registerEndpoints == null || this.registerEndpoints;
+	}
+
+}

@@ -1,0 +1,195 @@
+package io.pinpointimport.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.pinpointimport.role.ImportRoleLookup;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts, shows, cancels and retries imports. Accepting only stores: no AWS call is made
+ * on the request path; the workers take it from there.
+ */
+@Service
+class ImportService {
+
+	private final ImportRepository imports;
+
+	private final ImportSettings settings;
+
+	private final ObjectProvider<ImportRoleLookup> roles;
+
+	private final ObjectProvider<ImportPreflight> preflights;
+
+	private final ImportWorkers workers;
+
+	ImportService(ImportRepository imports, ImportSettings settings, ObjectProvider<ImportRoleLookup> roles,
+			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers) {
+		this.imports = imports;
+		this.settings = settings;
+		this.roles = roles;
+		this.preflights = preflights;
+		this.workers = workers;
+	}
+
+	/** An accepted import, and whether it was an idempotent replay. */
+	record Accepted(StoredImport imp, boolean replayed) {
+
+	}
+
+	Accepted accept(ImportRequest request, String idempotencyKey, String requestedBy) {
+		checkRules(request);
+		String hash = hash(request);
+		if (idempotencyKey != null) {
+			Optional<StoredImport> earlier = this.imports.findByIdempotencyKey(requestedBy, idempotencyKey);
+			if (earlier.isPresent()) {
+				return replay(earlier.get(), idempotencyKey, hash);
+			}
+		}
+		ImportSpec spec = new ImportSpec(request.applicationId(), request.s3Url(), request.format(),
+				request.segmentName(), request.segmentId(), request.registers(), roleName(request), roleArn(request));
+		StoredImport imp = new StoredImport(UUID.randomUUID(), 0, spec, ImportState.QUEUED,
+				this.preflights.stream().findAny().isEmpty(), requestedBy, idempotencyKey, hash, Instant.now(), null,
+				null, 1, 0, 0, null, null, JobProgress.NONE, null, List.of());
+		if (!this.imports.insert(imp)) {
+			// A concurrent request with the same key won the insert.
+			return replay(this.imports.findByIdempotencyKey(requestedBy, idempotencyKey).orElseThrow(), idempotencyKey,
+					hash);
+		}
+		this.workers.wake();
+		return new Accepted(this.imports.find(imp.id()).orElseThrow(), false);
+	}
+
+	StoredImport get(UUID id) {
+		return this.imports.find(id).orElseThrow(() -> new ImportNotFound(id));
+	}
+
+	/** A page of imports, newest first, and the cursor of the next page (or null). */
+	record Page(List<StoredImport> items, String nextCursor) {
+
+	}
+
+	Page list(ImportFilter filter, String cursor, int limit) {
+		List<StoredImport> items = this.imports.list(filter, decodeCursor(cursor), limit + 1);
+		if (items.size() <= limit) {
+			return new Page(items, null);
+		}
+		List<StoredImport> page = items.subList(0, limit);
+		return new Page(page, encodeCursor(page.get(limit - 1).seq()));
+	}
+
+	StoredImport cancel(UUID id) {
+		StoredImport imp = get(id);
+		if (imp.state() == ImportState.CANCELLED) {
+			return imp;
+		}
+		if (!this.imports.cancel(id, Instant.now())) {
+			throw ImportStateConflict.notCancellable(id, get(id).state());
+		}
+		return get(id);
+	}
+
+	StoredImport retry(UUID id) {
+		StoredImport imp = get(id);
+		if (!this.imports.retry(id, this.preflights.stream().findAny().isEmpty())) {
+			throw ImportStateConflict.notRetryable(id, get(imp.id()).state());
+		}
+		this.workers.wake();
+		return get(id);
+	}
+
+	private Accepted replay(StoredImport earlier, String key, String hash) {
+		if (!earlier.requestHash().equals(hash)) {
+			throw new IdempotencyKeyReused(key, earlier.id());
+		}
+		return new Accepted(earlier, true);
+	}
+
+	private void checkRules(ImportRequest request) {
+		List<InvalidImportRequest.FieldProblem> errors = new ArrayList<>();
+		if ((request.segmentName() == null) == (request.segmentId() == null)) {
+			errors.add(new InvalidImportRequest.FieldProblem("segmentName",
+					"give exactly one of segmentName (create a segment) and segmentId (update one)"));
+		}
+		if (request.roleName() != null && request.roleArn() != null) {
+			errors.add(new InvalidImportRequest.FieldProblem("roleArn",
+					"give at most one of roleName (a managed role) and roleArn (an external role)"));
+		}
+		else if (request.roleArn() != null && !this.settings.allowExternalRoles()) {
+			errors.add(new InvalidImportRequest.FieldProblem("roleArn",
+					"external roles are not allowed here; name a managed role with roleName "
+							+ "(operators may set pinpoint-import.imports.allow-external-roles=true)"));
+		}
+		else if (request.roleArn() == null && request.roleName() == null && this.settings.defaultRoleName() == null) {
+			errors.add(new InvalidImportRequest.FieldProblem("roleName",
+					"is required: no default role is configured (pinpoint-import.imports.default-role-name)"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidImportRequest(errors);
+		}
+	}
+
+	private String roleName(ImportRequest request) {
+		if (request.roleArn() != null) {
+			return null;
+		}
+		return (request.roleName() != null) ? request.roleName() : this.settings.defaultRoleName();
+	}
+
+	private String roleArn(ImportRequest request) {
+		if (request.roleArn() != null) {
+			return request.roleArn();
+		}
+		String name = roleName(request);
+		ImportRoleLookup lookup = this.roles.getIfAvailable();
+		return Optional.ofNullable(lookup)
+			.flatMap(found -> found.managedRoleArn(name))
+			.orElseThrow(() -> new ImportRoleNotFound(name));
+	}
+
+	/** Fingerprint of the request as the client sent it, defaults applied. */
+	static String hash(ImportRequest request) {
+		String canonical = String.join("\u0000", request.applicationId(), request.s3Url(), request.format().name(),
+				String.valueOf(request.segmentName()), String.valueOf(request.segmentId()),
+				String.valueOf(request.registers()), String.valueOf(request.roleName()),
+				String.valueOf(request.roleArn()));
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+	private static String encodeCursor(long seq) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(("s" + seq).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Long decodeCursor(String cursor) {
+		if (cursor == null || cursor.isEmpty()) {
+			return null;
+		}
+		try {
+			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			if (decoded.startsWith("s")) {
+				return Long.parseLong(decoded.substring(1));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// reported below
+		}
+		throw new InvalidImportRequest("cursor", "is not a cursor this service issued; use nextCursor from a list");
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.pinpointimport.imports;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the imports feature.
+ *
+ * @param defaultRoleName managed role used when a request names neither roleName nor
+ * roleArn; none by default
+ * @param allowExternalRoles whether a request may name a roleArn this service does not
+ * manage
+ * @param concurrentJobLimit import jobs run at once in the account (Pinpoint allows 2);
+ * the rest wait, first in, first out
+ * @param submission how imports are submitted and retried
+ * @param polling how running jobs are watched
+ */
+@ConfigurationProperties("pinpoint-import.imports")
+@Validated
+record ImportSettings(String defaultRoleName, @DefaultValue("false") boolean allowExternalRoles,
+		@DefaultValue("2") @Min(1) int concurrentJobLimit, @DefaultValue @Valid @NotNull Submission submission,
+		@DefaultValue @Valid @NotNull Polling polling) {
+
+	/**
+	 * Submission and retry settings.
+	 *
+	 * @param interval how often the dispatcher looks for imports to submit when nothing
+	 * woke it
+	 * @param propagationWindow how long a role that CreateImportJob refuses is treated as
+	 * still propagating in IAM before the import fails
+	 * @param initialBackoff first wait before retrying a refused, throttled or failed
+	 * submission; doubles on each retry
+	 * @param maxBackoff longest wait between two submission tries
+	 * @param callTimeout upper bound of one CreateImportJob call, the SDK's retries
+	 * included
+	 * @param lease how long a replica owns an import it is submitting; after that another
+	 * replica reconciles it (must exceed callTimeout)
+	 * @param reconcileSkew how much earlier than the local submission time a job's
+	 * CreationDate may be and still match the import (clock skew)
+	 */
+	record Submission(@DefaultValue("1s") @NotNull Duration interval,
+			@DefaultValue("2m") @NotNull Duration propagationWindow,
+			@DefaultValue("2s") @NotNull Duration initialBackoff, @DefaultValue("30s") @NotNull Duration maxBackoff,
+			@DefaultValue("30s") @NotNull Duration callTimeout, @DefaultValue("90s") @NotNull Duration lease,
+			@DefaultValue("5m") @NotNull Duration reconcileSkew) {
+
+		@AssertTrue(message = "lease must be longer than callTimeout, or a slow call could be submitted twice")
+		boolean isLeaseLongerThanCall() {
+			return this.lease == null || this.callTimeout == null || this.lease.compareTo(this.callTimeout) > 0;
+		}
+
+	}
+
+	/**
+	 * Polling settings.
+	 *
+	 * @param tick how often the poller looks for jobs that are due
+	 * @param minInterval shortest time between two looks at a job (young jobs, final
+	 * stages)
+	 * @param maxStaleness longest time a job's terminal state may take to show in the API
+	 * after the destination reports it; caps the interval between looks
+	 * @param pageSize jobs asked for per GetImportJobs page
+	 * @param lease how long a replica owns the jobs it is polling, should it die
+	 */
+	record Polling(@DefaultValue("250ms") @NotNull Duration tick, @DefaultValue("1s") @NotNull Duration minInterval,
+			@DefaultValue("5s") @NotNull Duration maxStaleness, @DefaultValue("100") @Min(1) @Max(1000) int pageSize,
+			@DefaultValue("30s") @NotNull Duration lease) {
+
+		/**
+		 * Longest interval between two looks at a job: the staleness bound less one tick
+		 * and a fifth of the bound for the call and the update.
+		 */
+		Duration maxInterval() {
+			Duration ceiling = this.maxStaleness.minus(this.tick).minus(this.maxStaleness.dividedBy(5));
+			return ceiling.compareTo(this.minInterval) > 0 ? ceiling : this.minInterval;
+		}
+
+	}
+
+}

@@ -1,0 +1,147 @@
+package io.pinpointimport.imports;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the background work of this replica: checks before submission, submission (on its
+ * interval, and at once when an import arrives or a slot frees), and polling. Every
+ * replica runs the same loops; the database decides who does what.
+ */
+@Component
+class ImportWorkers implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportWorkers.class);
+
+	/** Upper bound of steps per run, so one loop never starves the others. */
+	private static final int MAX_STEPS = 500;
+
+	private final Submitter submitter;
+
+	private final Poller poller;
+
+	private final Preflighter preflighter;
+
+	private final ImportSettings settings;
+
+	private final Loop submission = new Loop("submission");
+
+	private final Loop preflight = new Loop("preflight");
+
+	private volatile ThreadPoolTaskScheduler scheduler;
+
+	ImportWorkers(Submitter submitter, Poller poller, Preflighter preflighter, ImportSettings settings) {
+		this.submitter = submitter;
+		this.poller = poller;
+		this.preflighter = preflighter;
+		this.settings = settings;
+	}
+
+	/** Asks for the queue to be looked at now, e.g. after an import arrived. */
+	void wake() {
+		ThreadPoolTaskScheduler running = this.scheduler;
+		if (running == null) {
+			return;
+		}
+		try {
+			if (this.preflighter.active()) {
+				running.execute(() -> this.preflight.run(this.preflighter::step));
+			}
+			running.execute(() -> this.submission.run(this.submitter::step));
+		}
+		catch (TaskRejectedException ex) {
+			// shutting down: the next replica to run picks the work up
+		}
+	}
+
+	@Override
+	public void start() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(4);
+		scheduler.setThreadNamePrefix("imports-");
+		// Let an in-flight CreateImportJob finish rather than leave it in doubt.
+		scheduler.setWaitForTasksToCompleteOnShutdown(true);
+		scheduler.setAwaitTerminationMillis(this.settings.submission().callTimeout().toMillis());
+		scheduler.initialize();
+		scheduler.scheduleWithFixedDelay(() -> this.submission.run(this.submitter::step),
+				this.settings.submission().interval());
+		scheduler.scheduleWithFixedDelay(this::poll, this.settings.polling().tick());
+		if (this.preflighter.active()) {
+			scheduler.scheduleWithFixedDelay(() -> this.preflight.run(this.preflighter::step),
+					this.settings.submission().interval());
+		}
+		this.scheduler = scheduler;
+	}
+
+	@Override
+	public void stop() {
+		ThreadPoolTaskScheduler running = this.scheduler;
+		this.scheduler = null;
+		if (running != null) {
+			running.shutdown();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+	private void poll() {
+		try {
+			if (this.poller.pollDue() > 0) {
+				// finished jobs freed their slots
+				wake();
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Polling failed; trying again on the next tick: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * One loop of steps that runs on one thread at a time; a wake-up while it runs makes
+	 * it go round once more instead of starting a second run.
+	 */
+	private final class Loop {
+
+		private final String name;
+
+		private final AtomicBoolean busy = new AtomicBoolean();
+
+		private final AtomicBoolean again = new AtomicBoolean();
+
+		Loop(String name) {
+			this.name = name;
+		}
+
+		void run(BooleanSupplier step) {
+			this.again.set(true);
+			while (this.again.get() && this.busy.compareAndSet(false, true)) {
+				try {
+					this.again.set(false);
+					int steps = 0;
+					while (isRunning() && steps++ < MAX_STEPS && step.getAsBoolean()) {
+						// each step claims its own work
+					}
+				}
+				catch (RuntimeException ex) {
+					log.warn("Import {} step failed; trying again on the next tick: {}", this.name, ex.toString());
+				}
+				finally {
+					this.busy.set(false);
+				}
+			}
+		}
+
+	}
+
+}

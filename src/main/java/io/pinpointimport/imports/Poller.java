@@ -1,0 +1,168 @@
+package io.pinpointimport.imports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import io.pinpointimport.destination.DestinationFailure;
+import io.pinpointimport.destination.ImportDestination;
+import io.pinpointimport.destination.Job;
+import io.pinpointimport.destination.JobPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Watches running jobs economically: one GetImportJobs listing per application serves all
+ * of its running jobs, each job is looked at again after an interval that grows with its
+ * age (capped by the staleness bound), and finished jobs are never looked at again.
+ */
+@Component
+class Poller {
+
+	private static final Logger log = LoggerFactory.getLogger(Poller.class);
+
+	/** Stages after which the job is about to end: looked at as often as allowed. */
+	private static final Set<String> FINAL_STAGES = Set.of("COMPLETING", "FAILING");
+
+	private final ImportRepository imports;
+
+	private final ImportDestination destination;
+
+	private final ImportSettings settings;
+
+	private final ImportMetrics metrics;
+
+	private final String owner = "poller-" + UUID.randomUUID();
+
+	Poller(ImportRepository imports, ImportDestination destination, ImportSettings settings, ImportMetrics metrics) {
+		this.imports = imports;
+		this.destination = destination;
+		this.settings = settings;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Polls every application that has a job due.
+	 * @return how many imports finished
+	 */
+	int pollDue() {
+		Instant now = Instant.now();
+		List<ImportRepository.PolledJob> claimed = this.imports.claimDuePolls(this.owner, now,
+				now.plus(this.settings.polling().lease()));
+		Map<String, List<ImportRepository.PolledJob>> byApplication = new LinkedHashMap<>();
+		claimed.forEach(job -> byApplication.computeIfAbsent(job.applicationId(), app -> new ArrayList<>()).add(job));
+		int finished = 0;
+		for (Map.Entry<String, List<ImportRepository.PolledJob>> application : byApplication.entrySet()) {
+			finished += pollApplication(application.getKey(), application.getValue());
+		}
+		return finished;
+	}
+
+	private int pollApplication(String applicationId, List<ImportRepository.PolledJob> jobs) {
+		Map<String, ImportRepository.PolledJob> pending = new LinkedHashMap<>();
+		jobs.forEach(job -> pending.put(job.jobId(), job));
+		Instant oldest = jobs.stream()
+			.map(ImportRepository.PolledJob::submittedAt)
+			.filter(Objects::nonNull)
+			.min(Instant::compareTo)
+			.orElse(Instant.EPOCH)
+			.minus(this.settings.submission().reconcileSkew());
+		int finished = 0;
+		try {
+			String token = null;
+			do {
+				JobPage page = this.destination.list(applicationId, this.settings.polling().pageSize(), token);
+				for (Job job : page.jobs()) {
+					ImportRepository.PolledJob polled = pending.remove(job.id());
+					if (polled != null && record(polled, job)) {
+						finished++;
+					}
+				}
+				token = page.nextToken();
+				// Pinpoint lists newest first: once a whole page predates the oldest
+				// running
+				// job, later pages cannot hold one. Jobs not met are described one by
+				// one.
+				if (!page.jobs().isEmpty() && page.jobs()
+					.stream()
+					.allMatch(job -> job.createdAt() != null && job.createdAt().isBefore(oldest))) {
+					break;
+				}
+			}
+			while (token != null && !pending.isEmpty());
+			for (ImportRepository.PolledJob polled : new ArrayList<>(pending.values())) {
+				Job job = this.destination.describe(applicationId, polled.jobId());
+				pending.remove(polled.jobId());
+				if (record(polled, job)) {
+					finished++;
+				}
+			}
+		}
+		catch (DestinationFailure failure) {
+			log.info("Polling application {} failed ({}); {} job(s) will be looked at again", applicationId,
+					failure.getMessage(), pending.size());
+			this.imports.releasePolls(pending.values().stream().map(ImportRepository.PolledJob::id).toList(),
+					this.owner, Instant.now().plus(this.settings.polling().minInterval()));
+		}
+		return finished;
+	}
+
+	/** Records what was observed; true when the import finished. */
+	private boolean record(ImportRepository.PolledJob polled, Job job) {
+		Instant now = Instant.now();
+		if (!job.phase().terminal()) {
+			this.imports.recordProgress(polled.id(), this.owner, job, now,
+					now.plus(interval(polled.submittedAt(), job.status(), now)));
+			return false;
+		}
+		boolean succeeded = job.phase() == Job.Phase.SUCCEEDED;
+		ImportProblem problem = succeeded ? null : jobFailed(job);
+		boolean recorded = this.imports.recordFinished(polled.id(), this.owner, job,
+				succeeded ? ImportState.SUCCEEDED : ImportState.FAILED, problem, now);
+		if (recorded && job.completedAt() != null) {
+			this.metrics.staleness(Duration.between(job.completedAt(), now));
+		}
+		return recorded;
+	}
+
+	/**
+	 * When to look at a job again: a tenth of its age, so young jobs are seen often and
+	 * old ones rarely; as often as allowed in a final stage; never later than the
+	 * staleness bound allows.
+	 */
+	Duration interval(Instant submittedAt, String status, Instant now) {
+		ImportSettings.Polling polling = this.settings.polling();
+		if (FINAL_STAGES.contains(status) || submittedAt == null) {
+			return polling.minInterval();
+		}
+		Duration tenthOfAge = Duration.between(submittedAt, now).dividedBy(10);
+		if (tenthOfAge.compareTo(polling.minInterval()) < 0) {
+			return polling.minInterval();
+		}
+		return (tenthOfAge.compareTo(polling.maxInterval()) > 0) ? polling.maxInterval() : tenthOfAge;
+	}
+
+	private static ImportProblem jobFailed(Job job) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("jobId", job.id());
+		properties.put("jobStatus", job.status());
+		properties.put("failedPieces", job.failedPieces());
+		properties.put("totalFailures", job.totalFailures());
+		String first = job.failures().isEmpty() ? "" : " First failure: " + job.failures().get(0);
+		return new ImportProblem("import-job-failed", "The import job failed", 422,
+				"Pinpoint job " + job.id() + " ended " + job.status() + " with "
+						+ ((job.failedPieces() != null) ? job.failedPieces() : 0) + " failed piece(s) and "
+						+ ((job.totalFailures() != null) ? job.totalFailures() : 0)
+						+ " failed endpoint(s); see pinpoint.failures." + first,
+				properties);
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Imports: accept a request to put the endpoints under an S3 location into a segment,
+ * submit it to the destination when it can succeed, track the job to its end, and never
+ * lose or duplicate one - across crashes and replicas.
+ */
+package io.pinpointimport.imports;

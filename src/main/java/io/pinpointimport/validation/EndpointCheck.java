@@ -1,0 +1,374 @@
+package io.pinpointimport.validation;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The per-endpoint rules shared by CSV rows and JSON lines. Values arrive as character
+ * slices (straight from the parser's buffer) so the common case allocates nothing; one
+ * instance serves one file on one thread.
+ */
+final class EndpointCheck {
+
+	/** Pinpoint's limit for one endpoint: 15 KB. */
+	static final int MAX_ENDPOINT_BYTES = 15 * 1024;
+
+	static final int MAX_ATTRIBUTE_NAME = 50;
+
+	static final int MAX_ATTRIBUTE_VALUE = 100;
+
+	/** The ChannelType enum of the Pinpoint API model. */
+	static final String[] CHANNEL_TYPES = { "ADM", "APNS", "APNS_SANDBOX", "APNS_VOIP", "APNS_VOIP_SANDBOX", "BAIDU",
+			"CUSTOM", "EMAIL", "GCM", "IN_APP", "PUSH", "SMS", "VOICE" };
+
+	private static final int EMAIL = indexOf("EMAIL");
+
+	private static final int SMS = indexOf("SMS");
+
+	private static final int VOICE = indexOf("VOICE");
+
+	private static final boolean[] COUNTRIES = new boolean[26 * 26];
+
+	static {
+		for (String country : Locale.getISOCountries()) {
+			COUNTRIES[(country.charAt(0) - 'A') * 26 + (country.charAt(1) - 'A')] = true;
+		}
+	}
+
+	private final FileFindings findings;
+
+	private final CustomAttributeNames locationNames;
+
+	private final Set<String> fileNames = new HashSet<>();
+
+	private long line;
+
+	// -1 absent, -2 present but unknown, else index in CHANNEL_TYPES
+	private int channelType;
+
+	private char[] address = new char[64];
+
+	private int addressLength;
+
+	private String addressField;
+
+	private boolean hasId;
+
+	private boolean hasUserId;
+
+	private int presentFields;
+
+	EndpointCheck(FileFindings findings, CustomAttributeNames locationNames) {
+		this.findings = findings;
+		this.locationNames = locationNames;
+	}
+
+	/** Starts the endpoint on {@code line}. */
+	void begin(long line) {
+		this.line = line;
+		this.channelType = -1;
+		this.addressLength = -1;
+		this.hasId = false;
+		this.hasUserId = false;
+		this.presentFields = 0;
+		this.findings.beginEndpoint();
+	}
+
+	/**
+	 * One string value of the attribute {@code field} of kind {@code kind}; empty values
+	 * count as absent.
+	 */
+	void value(FieldKind kind, String field, char[] chars, int offset, int length) {
+		if (length == 0) {
+			return;
+		}
+		this.presentFields++;
+		switch (kind) {
+			case ADDRESS -> address(field, chars, offset, length);
+			case CHANNEL_TYPE -> channelType(field, chars, offset, length);
+			case ID -> this.hasId = true;
+			case USER_ID -> this.hasUserId = true;
+			case OPT_OUT -> optOut(field, chars, offset, length);
+			case COUNTRY -> country(field, chars, offset, length);
+			case LATITUDE -> coordinate(Rule.ENDPOINT_LATITUDE, 90, field, chars, offset, length);
+			case LONGITUDE -> coordinate(Rule.ENDPOINT_LONGITUDE, 180, field, chars, offset, length);
+			case METRIC -> {
+				if (!Numbers.isDecimal(chars, offset, length)) {
+					report(Rule.ENDPOINT_METRIC_NOT_NUMERIC, field,
+							() -> quote(chars, offset, length) + " in " + field + " is not a number; Metrics hold "
+									+ "numbers only (e.g. 12 or 3.5): remove the unit or text, or move it to an "
+									+ "Attributes.* column");
+				}
+			}
+			case ATTRIBUTE -> {
+				if (length > MAX_ATTRIBUTE_VALUE) {
+					report(Rule.ENDPOINT_ATTRIBUTE_VALUE_LENGTH, field,
+							() -> "the value of " + field + " is " + length + " characters long; Pinpoint allows "
+									+ MAX_ATTRIBUTE_VALUE + " per value: shorten it or split it across attributes");
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	/**
+	 * An attribute given with a value of the wrong type (already reported): present, so
+	 * not reported as missing, but not checked further.
+	 */
+	void unusable(FieldKind kind) {
+		this.presentFields++;
+		switch (kind) {
+			case ADDRESS -> this.addressLength = 0;
+			case CHANNEL_TYPE -> this.channelType = -2;
+			case ID -> this.hasId = true;
+			case USER_ID -> this.hasUserId = true;
+			default -> {
+			}
+		}
+	}
+
+	/** A JSON number given for the attribute {@code field}. */
+	void number(FieldKind kind, String field, double value) {
+		this.presentFields++;
+		switch (kind) {
+			case LATITUDE -> range(Rule.ENDPOINT_LATITUDE, 90, field, value, String.valueOf(value));
+			case LONGITUDE -> range(Rule.ENDPOINT_LONGITUDE, 180, field, value, String.valueOf(value));
+			default -> {
+			}
+		}
+	}
+
+	/**
+	 * Reports a value that has to be a number but is not ({@code shown} is how it reads,
+	 * e.g. a JSON string or object).
+	 */
+	void notANumber(FieldKind kind, String field, String shown) {
+		this.presentFields++;
+		switch (kind) {
+			case METRIC -> report(Rule.ENDPOINT_METRIC_NOT_NUMERIC, field,
+					() -> field + " is " + shown + "; Metrics hold JSON numbers only, e.g. 12 or 3.5 (no quotes)");
+			case LATITUDE -> report(Rule.ENDPOINT_LATITUDE, field,
+					() -> field + " is " + shown + "; give a JSON number between -90 and 90 (no quotes)");
+			case LONGITUDE -> report(Rule.ENDPOINT_LONGITUDE, field,
+					() -> field + " is " + shown + "; give a JSON number between -180 and 180 (no quotes)");
+			default -> throw new IllegalArgumentException(kind + " is not numeric");
+		}
+	}
+
+	/**
+	 * A custom attribute name (the part after {@code Attributes.},
+	 * {@code User.UserAttributes.} or {@code Metrics.}); {@code field} is the full name.
+	 */
+	void customName(String name, String field, long line) {
+		if (name.length() > MAX_ATTRIBUTE_NAME) {
+			this.findings.report(Rule.ENDPOINT_ATTRIBUTE_NAME_LENGTH, line, field,
+					() -> "attribute name '" + name + "' is " + name.length() + " characters long; Pinpoint allows "
+							+ MAX_ATTRIBUTE_NAME + ": use a shorter name");
+		}
+		if (this.fileNames.size() < CustomAttributeNames.CAP && this.fileNames.add(field)) {
+			this.locationNames.add(field);
+		}
+	}
+
+	/** The endpoint's size in bytes, as Pinpoint measures it against 15 KB. */
+	void size(long bytes) {
+		if (bytes > MAX_ENDPOINT_BYTES) {
+			report(Rule.ENDPOINT_TOO_LARGE, null, () -> "the endpoint is " + bytes + " bytes; Pinpoint allows "
+					+ MAX_ENDPOINT_BYTES + " bytes (15 KB) per endpoint: drop or shorten attributes");
+		}
+	}
+
+	/** Ends the endpoint, applying the rules that need all of its attributes. */
+	void end() {
+		// Only User.UserId: Pinpoint accepts such files (they name users, not endpoints).
+		boolean userOnly = this.hasUserId && this.presentFields == 1;
+		if (!this.hasId && !userOnly) {
+			if (this.channelType == -1) {
+				report(Rule.ENDPOINT_CHANNEL_TYPE_MISSING, "ChannelType",
+						() -> "ChannelType is missing and the endpoint has no Id: give a ChannelType (e.g. SMS or EMAIL) "
+								+ "to create an endpoint, or the Id of an existing endpoint to update it");
+			}
+			if (this.addressLength < 0) {
+				report(Rule.ENDPOINT_ADDRESS_MISSING, "Address",
+						() -> "Address is missing and the endpoint has no Id: give the address to send to "
+								+ "(phone number, email address or device token), or the Id of an existing endpoint");
+			}
+		}
+		if (this.addressLength > 0 && this.channelType >= 0) {
+			checkAddress();
+		}
+		this.findings.endEndpoint();
+	}
+
+	private void address(String field, char[] chars, int offset, int length) {
+		if (length > this.address.length) {
+			// Longer than any phone number or email address: keep enough to show and
+			// reject it.
+			this.address = new char[Math.min(Math.max(length, this.address.length * 2), 1024)];
+		}
+		int kept = Math.min(length, this.address.length);
+		System.arraycopy(chars, offset, this.address, 0, kept);
+		this.addressLength = length;
+		this.addressField = field;
+	}
+
+	private void checkAddress() {
+		int kept = Math.min(this.addressLength, this.address.length);
+		if (this.channelType == SMS || this.channelType == VOICE) {
+			if (this.addressLength != kept || !isE164(this.address, kept)) {
+				String shown = quote(this.address, 0, kept);
+				report(Rule.ENDPOINT_ADDRESS_E164, this.addressField,
+						() -> shown + " is not an E.164 phone number, which " + CHANNEL_TYPES[this.channelType]
+								+ " needs: write + then the country code and number, digits only (e.g. +14155550100)");
+			}
+		}
+		else if (this.channelType == EMAIL) {
+			if (this.addressLength != kept || !isEmail(this.address, kept)) {
+				String shown = quote(this.address, 0, kept);
+				report(Rule.ENDPOINT_ADDRESS_EMAIL, this.addressField,
+						() -> shown + " is not an email address, which EMAIL needs: write it as name@example.com "
+								+ "(no spaces, one @, a domain with a dot)");
+			}
+		}
+	}
+
+	private void channelType(String field, char[] chars, int offset, int length) {
+		for (int i = 0; i < CHANNEL_TYPES.length; i++) {
+			if (equals(CHANNEL_TYPES[i], chars, offset, length)) {
+				this.channelType = i;
+				return;
+			}
+		}
+		this.channelType = -2;
+		String value = new String(chars, offset, length);
+		report(Rule.ENDPOINT_CHANNEL_TYPE_UNKNOWN, field, () -> {
+			String upper = value.trim().toUpperCase(Locale.ROOT);
+			String hint = (indexOf(upper) >= 0) ? "write it as " + upper + " (upper case, no spaces)"
+					: "use one of " + String.join(", ", CHANNEL_TYPES);
+			return quote(value) + " is not a ChannelType Pinpoint knows: " + hint;
+		});
+	}
+
+	private void optOut(String field, char[] chars, int offset, int length) {
+		if (!equals("ALL", chars, offset, length) && !equals("NONE", chars, offset, length)) {
+			report(Rule.ENDPOINT_OPT_OUT, field, () -> quote(chars, offset, length)
+					+ " is not a valid OptOut: use ALL (opted out of all messages) " + "or NONE (not opted out)");
+		}
+	}
+
+	private void country(String field, char[] chars, int offset, int length) {
+		if (length == 2) {
+			int first = chars[offset] - 'A';
+			int second = chars[offset + 1] - 'A';
+			if (first >= 0 && first < 26 && second >= 0 && second < 26 && COUNTRIES[first * 26 + second]) {
+				return;
+			}
+		}
+		report(Rule.ENDPOINT_COUNTRY, field, () -> quote(chars, offset, length)
+				+ " is not an ISO 3166-1 alpha-2 country code: use two capital " + "letters, e.g. US, CA or DE");
+	}
+
+	private void coordinate(Rule rule, double limit, String field, char[] chars, int offset, int length) {
+		if (!Numbers.isDecimal(chars, offset, length)) {
+			report(rule, field, () -> quote(chars, offset, length) + " in " + field + " is not a number: give decimal "
+					+ "degrees between -" + (int) limit + " and " + (int) limit + ", e.g. 47.6062");
+			return;
+		}
+		range(rule, limit, field, Double.parseDouble(new String(chars, offset, length)), null);
+	}
+
+	private void range(Rule rule, double limit, String field, double value, String shown) {
+		if (value < -limit || value > limit) {
+			report(rule, field, () -> (shown != null ? shown : String.valueOf(value)) + " in " + field
+					+ " is out of range: give decimal degrees between -" + (int) limit + " and " + (int) limit);
+		}
+	}
+
+	private void report(Rule rule, String field, java.util.function.Supplier<String> message) {
+		this.findings.report(rule, this.line, field, message);
+	}
+
+	static boolean isE164(char[] chars, int length) {
+		// + and 7 to 15 digits, not starting with 0 (ITU-T E.164).
+		if (length < 8 || length > 16 || chars[0] != '+' || chars[1] < '1' || chars[1] > '9') {
+			return false;
+		}
+		for (int i = 2; i < length; i++) {
+			if (chars[i] < '0' || chars[i] > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	static boolean isEmail(char[] chars, int length) {
+		if (length > 254) {
+			return false;
+		}
+		int at = -1;
+		for (int i = 0; i < length; i++) {
+			char c = chars[i];
+			if (c <= ' ' || c == 0x7F || c == '(' || c == ')' || c == ',' || c == ':' || c == ';' || c == '<'
+					|| c == '>' || c == '[' || c == ']' || c == '\\' || c == '"') {
+				return false;
+			}
+			if (c == '@') {
+				if (at >= 0) {
+					return false;
+				}
+				at = i;
+			}
+		}
+		if (at < 1 || at > 64 || at == length - 1) {
+			return false;
+		}
+		// Domain: dot-separated labels, none empty or starting/ending with '-', and a
+		// dot.
+		boolean dot = false;
+		int labelStart = at + 1;
+		for (int i = at + 1; i <= length; i++) {
+			if (i == length || chars[i] == '.') {
+				if (i == labelStart || chars[labelStart] == '-' || chars[i - 1] == '-') {
+					return false;
+				}
+				if (i < length) {
+					dot = true;
+				}
+				labelStart = i + 1;
+			}
+		}
+		return dot && chars[at - 1] != '.' && chars[0] != '.';
+	}
+
+	private static boolean equals(String expected, char[] chars, int offset, int length) {
+		if (expected.length() != length) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			if (expected.charAt(i) != chars[offset + i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int indexOf(String channelType) {
+		for (int i = 0; i < CHANNEL_TYPES.length; i++) {
+			if (CHANNEL_TYPES[i].equals(channelType)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	static String quote(char[] chars, int offset, int length) {
+		return quote(new String(chars, offset, Math.min(length, 80)) + ((length > 80) ? "..." : ""));
+	}
+
+	static String quote(String value) {
+		return "'" + value + "'";
+	}
+
+}

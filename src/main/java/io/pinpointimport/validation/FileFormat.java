@@ -1,0 +1,35 @@
+package io.pinpointimport.validation;
+
+import java.util.Locale;
+
+/**
+ * The two formats Pinpoint imports; a file's format is told by its name's extension, as
+ * Pinpoint does when it skips files of the other format.
+ */
+public enum FileFormat {
+
+	/** Comma-separated values with a header line in dot notation. */
+	CSV(".csv"),
+	/** Newline-delimited JSON: one endpoint object per line. */
+	JSON(".json", ".jsonl", ".ndjson");
+
+	private final String[] extensions;
+
+	FileFormat(String... extensions) {
+		this.extensions = extensions;
+	}
+
+	/** The format {@code key}'s extension names, or null for neither. */
+	public static FileFormat ofKey(String key) {
+		String lower = key.toLowerCase(Locale.ROOT);
+		for (FileFormat format : values()) {
+			for (String extension : format.extensions) {
+				if (lower.endsWith(extension)) {
+					return format;
+				}
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.pinpointimport.validation;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import io.pinpointimport.aws.AwsFailure;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Validates the endpoint files under an S3 location the way Pinpoint will read them,
+ * streaming every file once; files are checked in parallel on a bounded pool shared by
+ * all validations.
+ */
+@Service
+public class LocationValidator implements AutoCloseable {
+
+	private final S3Gateway s3;
+
+	private final ExecutorService executor;
+
+	private final LocationCheck check;
+
+	LocationValidator(S3Gateway s3, ValidationSettings settings) {
+		this.s3 = s3;
+		this.executor = Executors.newFixedThreadPool(settings.parallelism(), new Named());
+		this.check = new LocationCheck(this.executor, settings.sampleRows(), settings.maxErrors());
+	}
+
+	/**
+	 * Validates {@code s3Url} ({@code s3://bucket/key} or {@code s3://bucket/prefix/})
+	 * for an import of {@code format}.
+	 * @throws InvalidS3Url when {@code s3Url} is not an S3 URL
+	 * @throws AwsFailure when S3 cannot be read with this service's credentials
+	 */
+	public ValidationReport validate(String s3Url, FileFormat format, ValidationMode mode) {
+		S3Location location = S3Location.parse(s3Url);
+		if (location == null) {
+			throw new InvalidS3Url("s3Url", s3Url);
+		}
+		List<StoredObject> objects = this.s3.list(location.bucket(), location.key());
+		if (objects != null && !location.prefix()) {
+			// s3://bucket/key names one object when it exists, else acts as a prefix.
+			List<StoredObject> exact = objects.stream().filter(object -> object.key().equals(location.key())).toList();
+			if (!exact.isEmpty()) {
+				objects = exact;
+			}
+		}
+		try {
+			return this.check.run(s3Url, format, mode, objects, key -> this.s3.open(location.bucket(), key));
+		}
+		catch (UncheckedIOException ex) {
+			throw AwsFailure.of("GetObject",
+					SdkClientException.create("reading an object failed: " + ex.getMessage(), ex.getCause()),
+					List.of("s3:GetObject"));
+		}
+		catch (SdkException ex) {
+			throw AwsFailure.of("GetObject", ex, List.of("s3:GetObject"));
+		}
+	}
+
+	@Override
+	public void close() {
+		this.executor.shutdownNow();
+	}
+
+	private static final class Named implements ThreadFactory {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable runnable) {
+			Thread thread = new Thread(runnable, "validation-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Pre-flight validation: streams the endpoint files under an S3 location once and reports
+ * every row Pinpoint would reject, with line, field, rule and fix.
+ */
+package io.pinpointimport.validation;

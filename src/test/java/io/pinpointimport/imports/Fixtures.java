@@ -1,0 +1,37 @@
+package io.pinpointimport.imports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.pinpointimport.destination.FileFormat;
+
+/**
+ * Imports and settings for the state machine's tests.
+ */
+final class Fixtures {
+
+	static final String ROLE_ARN = "arn:aws:iam::123456789012:role/pinpoint-import/importer";
+
+	private Fixtures() {
+	}
+
+	static StoredImport queued(String applicationId, String segmentName) {
+		ImportSpec spec = new ImportSpec(applicationId, "s3://bucket/" + segmentName + ".csv", FileFormat.CSV,
+				segmentName, null, true, "importer", ROLE_ARN);
+		return new StoredImport(UUID.randomUUID(), 0, spec, ImportState.QUEUED, true, "tester", null,
+				"hash-" + segmentName, Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
+				List.of());
+	}
+
+	/** Settings with short intervals; {@code limit} concurrent jobs. */
+	static ImportSettings settings(int limit) {
+		return new ImportSettings(null, false, limit,
+				new ImportSettings.Submission(Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofMillis(1),
+						Duration.ofMillis(5), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5)),
+				new ImportSettings.Polling(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1), 2,
+						Duration.ofSeconds(2)));
+	}
+
+}

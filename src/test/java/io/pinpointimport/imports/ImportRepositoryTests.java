@@ -1,0 +1,259 @@
+package io.pinpointimport.imports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.pinpointimport.destination.Job;
+import io.pinpointimport.destination.JobDefinition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ImportsDatabaseTest
+class ImportRepositoryTests {
+
+	@Autowired
+	ImportRepository imports;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void clean() {
+		this.jdbc.sql("TRUNCATE endpoint_import CASCADE").update();
+	}
+
+	@Test
+	void claimsOldestQueuedImportFirst() {
+		StoredImport first = store(Fixtures.queued("app", "first"));
+		store(Fixtures.queued("app", "second"));
+		Optional<ImportRepository.Claim> claim = claim("replica-a", 2);
+		assertThat(claim).isPresent();
+		assertThat(claim.get().imp().id()).isEqualTo(first.id());
+		assertThat(claim.get().inDoubt()).isFalse();
+		assertThat(claim.get().imp().state()).isEqualTo(ImportState.SUBMITTING);
+		assertThat(claim.get().imp().inFlightSince()).isNotNull();
+		assertThat(claim.get().imp().attempts()).singleElement()
+			.satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.IN_FLIGHT));
+	}
+
+	@Test
+	void handsOutNoMoreSlotsThanTheLimit() {
+		for (int i = 0; i < 3; i++) {
+			store(Fixtures.queued("app", "segment-" + i));
+		}
+		assertThat(claim("replica-a", 2)).isPresent();
+		assertThat(claim("replica-a", 2)).isPresent();
+		assertThat(claim("replica-a", 2)).isEmpty();
+	}
+
+	@Test
+	void concurrentReplicasTogetherStayWithinTheLimit() throws Exception {
+		for (int i = 0; i < 10; i++) {
+			store(Fixtures.queued("app", "segment-" + i));
+		}
+		ExecutorService replicas = Executors.newFixedThreadPool(6);
+		try {
+			List<Callable<Optional<ImportRepository.Claim>>> claims = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				String replica = "replica-" + i;
+				claims.add(() -> claim(replica, 3));
+			}
+			long granted = 0;
+			for (Future<Optional<ImportRepository.Claim>> result : replicas.invokeAll(claims)) {
+				granted += result.get().isPresent() ? 1 : 0;
+			}
+			assertThat(granted).isEqualTo(3);
+		}
+		finally {
+			replicas.shutdownNow();
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM endpoint_import WHERE in_flight_since IS NOT NULL")
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void inDoubtImportIsReclaimedOnlyOnceItsLeaseRanOut() {
+		store(Fixtures.queued("app", "crashed"));
+		Instant now = Instant.now();
+		StoredImport inFlight = this.imports.claimNext("replica-a", 2, now, now.plusSeconds(60)).orElseThrow().imp();
+		// replica-a dies here: nothing else is recorded
+		assertThat(this.imports.claimNext("replica-b", 2, now.plusSeconds(30), now.plusSeconds(90))).isEmpty();
+		Optional<ImportRepository.Claim> reclaimed = this.imports.claimNext("replica-b", 2, now.plusSeconds(61),
+				now.plusSeconds(121));
+		assertThat(reclaimed).isPresent();
+		assertThat(reclaimed.get().inDoubt()).isTrue();
+		assertThat(reclaimed.get().imp().id()).isEqualTo(inFlight.id());
+	}
+
+	@Test
+	void ignoresTheAnswerOfAReplicaThatLostItsLease() {
+		store(Fixtures.queued("app", "slow"));
+		Instant now = Instant.now();
+		StoredImport slow = this.imports.claimNext("replica-a", 2, now, now.plusSeconds(60)).orElseThrow().imp();
+		this.imports.claimNext("replica-b", 2, now.plusSeconds(61), now.plusSeconds(121)).orElseThrow();
+		boolean recorded = this.imports.recordJob(slow, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", slow), null,
+				now.plusSeconds(62), now.plusSeconds(63));
+		assertThat(recorded).isFalse();
+		assertThat(this.imports.find(slow.id()).orElseThrow().state()).isEqualTo(ImportState.SUBMITTING);
+	}
+
+	@Test
+	void aWaitingRetryKeepsItsPlaceInTheQueueButNoSlot() {
+		StoredImport refused = store(Fixtures.queued("app", "refused"));
+		StoredImport later = store(Fixtures.queued("app", "later"));
+		Instant now = Instant.now();
+		StoredImport claimed = this.imports.claimNext("replica-a", 1, now, now.plusSeconds(60)).orElseThrow().imp();
+		this.imports.recordRetry(claimed, "replica-a", AttemptOutcome.ROLE_NOT_ASSUMABLE, "role", null, null, now, now,
+				now.plusSeconds(5));
+		// while it waits, the slot goes to the next import
+		assertThat(this.imports.claimNext("replica-a", 1, now, now.plusSeconds(60)).orElseThrow().imp().id())
+			.isEqualTo(later.id());
+		StoredImport running = this.imports.find(later.id()).orElseThrow();
+		this.imports.recordJob(running, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", running), null, now,
+				now.plusSeconds(1));
+		assertThat(this.imports.claimNext("replica-a", 2, now.plusSeconds(6), now.plusSeconds(66))
+			.orElseThrow()
+			.imp()
+			.id()).isEqualTo(refused.id());
+	}
+
+	@Test
+	void cancelsOnlyWhatWasNotHandedToTheDestination() {
+		StoredImport queued = store(Fixtures.queued("app", "queued"));
+		StoredImport submitted = store(Fixtures.queued("app", "submitted"));
+		assertThat(this.imports.cancel(queued.id(), Instant.now())).isTrue();
+		assertThat(claim("replica-a", 2).orElseThrow().imp().id()).isEqualTo(submitted.id());
+		assertThat(this.imports.cancel(submitted.id(), Instant.now())).isFalse();
+		assertThat(this.imports.find(queued.id()).orElseThrow().state()).isEqualTo(ImportState.CANCELLED);
+	}
+
+	@Test
+	void retryStartsANewRunAndKeepsEarlierAttempts() {
+		store(Fixtures.queued("app", "retried"));
+		Instant now = Instant.now();
+		StoredImport claimed = claim("replica-a", 2).orElseThrow().imp();
+		this.imports.recordSubmissionFailure(claimed, "replica-a", AttemptOutcome.REJECTED, "no such app", "NotFound",
+				"r-1", new ImportProblem("import-rejected", "Rejected", 422, "no such app", null), now);
+		assertThat(this.imports.retry(claimed.id(), true)).isTrue();
+		StoredImport again = this.imports.find(claimed.id()).orElseThrow();
+		assertThat(again.state()).isEqualTo(ImportState.QUEUED);
+		assertThat(again.run()).isEqualTo(2);
+		assertThat(again.error()).isNull();
+		StoredImport second = claim("replica-a", 2).orElseThrow().imp();
+		assertThat(second.attempts()).extracting(Attempt::run, Attempt::outcome)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, AttemptOutcome.REJECTED),
+					org.assertj.core.groups.Tuple.tuple(2, AttemptOutcome.IN_FLIGHT));
+		assertThat(this.imports.retry(claimed.id(), true)).isFalse();
+	}
+
+	@Test
+	void listsNewestFirstPageByPage() {
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(0, store(Fixtures.queued(i % 2 == 0 ? "even" : "odd", "segment-" + i)).id());
+		}
+		List<StoredImport> first = this.imports.list(new ImportFilter(null, null, null, null), null, 2);
+		assertThat(first).extracting(StoredImport::id).containsExactly(ids.get(0), ids.get(1));
+		List<StoredImport> second = this.imports.list(new ImportFilter(null, null, null, null), first.get(1).seq(), 2);
+		assertThat(second).extracting(StoredImport::id).containsExactly(ids.get(2), ids.get(3));
+		assertThat(this.imports.list(new ImportFilter("even", ImportState.QUEUED, null, null), null, 10)).hasSize(3);
+		assertThat(this.imports.list(new ImportFilter(null, null, "segment-3", null), null, 10)).hasSize(1);
+	}
+
+	@Test
+	void aPollClaimTakesEveryRunningJobOfADueApplicationOnce() {
+		Instant now = Instant.now();
+		List<StoredImport> running = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			store(Fixtures.queued("app", "segment-" + i));
+			StoredImport claimed = claim("replica-a", 10).orElseThrow().imp();
+			// only the first job is due; the others would wait, but share its listing
+			this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-" + i, claimed), null, now,
+					(i == 0) ? now : now.plusSeconds(60));
+			running.add(claimed);
+		}
+		List<ImportRepository.PolledJob> polled = this.imports.claimDuePolls("replica-a", now.plusSeconds(1),
+				now.plusSeconds(31));
+		assertThat(polled).extracting(ImportRepository.PolledJob::jobId)
+			.containsExactlyInAnyOrder("job-0", "job-1", "job-2");
+		assertThat(this.imports.claimDuePolls("replica-b", now.plusSeconds(1), now.plusSeconds(31))).isEmpty();
+	}
+
+	@Test
+	void aFinishedImportFreesItsSlotAndIsNeverPolledAgain() {
+		store(Fixtures.queued("app", "done"));
+		store(Fixtures.queued("app", "next"));
+		Instant now = Instant.now();
+		StoredImport claimed = claim("replica-a", 1).orElseThrow().imp();
+		this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", claimed), null, now, now);
+		assertThat(claim("replica-a", 1)).isEmpty();
+		this.imports.claimDuePolls("replica-a", now.plusSeconds(1), now.plusSeconds(31));
+		Job finished = new Job("job-1", claimed.spec().definition(), "COMPLETED", Job.Phase.SUCCEEDED, now, now, 1, 1,
+				0, 10, 0, List.of());
+		assertThat(this.imports.recordFinished(claimed.id(), "replica-a", finished, ImportState.SUCCEEDED, null, now))
+			.isTrue();
+		assertThat(this.imports.claimDuePolls("replica-a", now.plus(Duration.ofHours(1)), now.plusSeconds(4000)))
+			.isEmpty();
+		assertThat(claim("replica-a", 1)).isPresent();
+		assertThat(this.imports.find(claimed.id()).orElseThrow().attempts()).singleElement()
+			.satisfies(attempt -> assertThat(attempt.jobStatus()).isEqualTo("COMPLETED"));
+	}
+
+	@Test
+	void tellsWhetherAnUnfinishedImportUsesARole() {
+		StoredImport imp = store(Fixtures.queued("app", "role"));
+		assertThat(this.imports.roleInUse(Fixtures.ROLE_ARN)).isTrue();
+		assertThat(this.imports.roleInUse("arn:aws:iam::123456789012:role/other")).isFalse();
+		this.imports.cancel(imp.id(), Instant.now());
+		assertThat(this.imports.roleInUse(Fixtures.ROLE_ARN)).isFalse();
+	}
+
+	@Test
+	void keepsOneImportPerIdempotencyKeyAndCaller() {
+		StoredImport original = Fixtures.queued("app", "keyed");
+		StoredImport keyed = new StoredImport(original.id(), 0, original.spec(), original.state(), true, "alice",
+				"key-1", "hash", Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null, List.of());
+		assertThat(this.imports.insert(keyed)).isTrue();
+		StoredImport sameKey = new StoredImport(UUID.randomUUID(), 0, original.spec(), original.state(), true, "alice",
+				"key-1", "hash", Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null, List.of());
+		assertThat(this.imports.insert(sameKey)).isFalse();
+		StoredImport otherCaller = new StoredImport(UUID.randomUUID(), 0, original.spec(), original.state(), true,
+				"bob", "key-1", "hash", Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
+				List.of());
+		assertThat(this.imports.insert(otherCaller)).isTrue();
+		assertThat(this.imports.findByIdempotencyKey("alice", "key-1")).get()
+			.extracting(StoredImport::id)
+			.isEqualTo(original.id());
+	}
+
+	private StoredImport store(StoredImport imp) {
+		assertThat(this.imports.insert(imp)).isTrue();
+		return this.imports.find(imp.id()).orElseThrow();
+	}
+
+	private Optional<ImportRepository.Claim> claim(String replica, int slots) {
+		Instant now = Instant.now();
+		return this.imports.claimNext(replica, slots, now, now.plusSeconds(60));
+	}
+
+	private static Job job(String id, StoredImport imp) {
+		JobDefinition definition = imp.spec().definition();
+		return new Job(id, definition, "CREATED", Job.Phase.RUNNING, Instant.now(), null, null, null, null, null, null,
+				List.of());
+	}
+
+}

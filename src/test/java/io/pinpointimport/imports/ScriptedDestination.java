@@ -1,0 +1,128 @@
+package io.pinpointimport.imports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.pinpointimport.destination.DestinationFailure;
+import io.pinpointimport.destination.ImportDestination;
+import io.pinpointimport.destination.Job;
+import io.pinpointimport.destination.JobDefinition;
+import io.pinpointimport.destination.JobPage;
+
+/**
+ * An in-memory destination whose answers a test scripts: the state machine's unit tests
+ * use it; the end-to-end tests use the AWS stand-in instead.
+ */
+class ScriptedDestination implements ImportDestination {
+
+	/** What the next submit does. */
+	enum Next {
+
+		CREATE, ROLE_NOT_ASSUMABLE, THROTTLED, REJECTED,
+
+		/** Fails with an unknown outcome after creating nothing. */
+		UNKNOWN_NOTHING_CREATED,
+
+		/** Fails with an unknown outcome after creating the job (the answer was lost). */
+		UNKNOWN_BUT_CREATED
+
+	}
+
+	private final Deque<Next> script = new ArrayDeque<>();
+
+	private final Map<String, Job> jobs = new LinkedHashMap<>();
+
+	private final AtomicInteger ids = new AtomicInteger();
+
+	private final List<String> calls = new ArrayList<>();
+
+	synchronized ScriptedDestination then(Next... next) {
+		this.script.addAll(List.of(next));
+		return this;
+	}
+
+	@Override
+	public synchronized Job submit(JobDefinition definition, Duration timeout) {
+		this.calls.add("submit");
+		Next next = this.script.isEmpty() ? Next.CREATE : this.script.poll();
+		return switch (next) {
+			case CREATE -> create(definition);
+			case ROLE_NOT_ASSUMABLE -> throw failure(DestinationFailure.Kind.ROLE_NOT_ASSUMABLE,
+					"Pinpoint could not assume role " + definition.roleArn());
+			case THROTTLED -> throw failure(DestinationFailure.Kind.THROTTLED, "Too many requests");
+			case REJECTED -> throw failure(DestinationFailure.Kind.REJECTED, "Application not found");
+			case UNKNOWN_NOTHING_CREATED -> throw failure(DestinationFailure.Kind.OUTCOME_UNKNOWN, "Internal error");
+			case UNKNOWN_BUT_CREATED -> {
+				create(definition);
+				throw failure(DestinationFailure.Kind.OUTCOME_UNKNOWN, "Read timed out");
+			}
+		};
+	}
+
+	@Override
+	public synchronized Job describe(String applicationId, String jobId) {
+		this.calls.add("describe");
+		return this.jobs.get(jobId);
+	}
+
+	@Override
+	public synchronized JobPage list(String applicationId, int pageSize, String pageToken) {
+		this.calls.add("list");
+		List<Job> newestFirst = this.jobs.values()
+			.stream()
+			.filter(job -> job.definition().applicationId().equals(applicationId))
+			.sorted(Comparator.comparing(Job::createdAt).reversed())
+			.toList();
+		int from = (pageToken != null) ? Integer.parseInt(pageToken) : 0;
+		int to = Math.min(newestFirst.size(), from + pageSize);
+		return new JobPage(newestFirst.subList(from, to), (to < newestFirst.size()) ? String.valueOf(to) : null);
+	}
+
+	/** Moves a job on, e.g. to COMPLETED. */
+	synchronized void finish(String jobId, String status, int processed, int failures) {
+		Job job = this.jobs.get(jobId);
+		Job.Phase phase = "COMPLETED".equals(status) ? Job.Phase.SUCCEEDED
+				: "FAILED".equals(status) ? Job.Phase.FAILED : Job.Phase.RUNNING;
+		List<String> messages = new ArrayList<>();
+		for (int i = 0; i < Math.min(failures, 100); i++) {
+			messages.add("line " + (i + 2) + ": the data didn't match the format");
+		}
+		this.jobs.put(jobId,
+				new Job(jobId, job.definition(), status, phase, job.createdAt(),
+						phase.terminal() ? Instant.now() : null, 1, phase == Job.Phase.SUCCEEDED ? 1 : 0,
+						phase == Job.Phase.FAILED ? 1 : 0, processed, failures, messages));
+	}
+
+	synchronized List<Job> jobs() {
+		return List.copyOf(this.jobs.values());
+	}
+
+	synchronized long count(String call) {
+		return this.calls.stream().filter(call::equals).count();
+	}
+
+	private Job create(JobDefinition definition) {
+		String id = "job-" + this.ids.incrementAndGet();
+		JobDefinition stored = definition.definesSegment()
+				? new JobDefinition(definition.applicationId(), definition.s3Url(), definition.format(),
+						definition.roleArn(), definition.segmentName(), "segment-" + id, definition.registerEndpoints())
+				: definition;
+		Job job = new Job(id, stored, "CREATED", Job.Phase.RUNNING, Instant.now(), null, null, null, null, null, null,
+				List.of());
+		this.jobs.put(id, job);
+		return job;
+	}
+
+	private static DestinationFailure failure(DestinationFailure.Kind kind, String message) {
+		return new DestinationFailure(kind, "CreateImportJob", "Scripted", "request-1", message, null);
+	}
+
+}

@@ -1,0 +1,254 @@
+package io.pinpointimport.imports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pinpointimport.imports.ScriptedDestination.Next;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The submission and polling state machine against a scripted destination and a real
+ * database.
+ */
+@ImportsDatabaseTest
+class SubmissionTests {
+
+	@Autowired
+	ImportRepository imports;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	final ScriptedDestination destination = new ScriptedDestination();
+
+	ImportSettings settings = Fixtures.settings(2);
+
+	@BeforeEach
+	void clean() {
+		this.jdbc.sql("TRUNCATE endpoint_import CASCADE").update();
+	}
+
+	@Test
+	void submitsAndRunsTheJob() {
+		StoredImport imp = store("created");
+		assertThat(submitter().step()).isTrue();
+		StoredImport running = this.imports.find(imp.id()).orElseThrow();
+		assertThat(running.state()).isEqualTo(ImportState.RUNNING);
+		assertThat(running.job().jobId()).isEqualTo("job-1");
+		assertThat(running.submittedAt()).isNotNull();
+		assertThat(running.attempts()).singleElement().satisfies(attempt -> {
+			assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.SUBMITTED);
+			assertThat(attempt.jobId()).isEqualTo("job-1");
+		});
+		assertThat(this.meters.counter("pinpoint.import.submission.attempts", "outcome", "SUBMITTED").count())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void retriesARefusedRoleWithinThePropagationWindowRecordingEachAttempt() {
+		this.destination.then(Next.ROLE_NOT_ASSUMABLE, Next.ROLE_NOT_ASSUMABLE);
+		StoredImport imp = store("propagating");
+		Submitter submitter = submitter();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> submitter.step() && this.imports.find(imp.id()).orElseThrow().state() == ImportState.RUNNING
+					|| this.imports.find(imp.id()).orElseThrow().state() == ImportState.RUNNING);
+		assertThat(this.imports.find(imp.id()).orElseThrow().attempts()).extracting(Attempt::outcome)
+			.containsExactly(AttemptOutcome.ROLE_NOT_ASSUMABLE, AttemptOutcome.ROLE_NOT_ASSUMABLE,
+					AttemptOutcome.SUBMITTED);
+		assertThat(this.meters.counter("pinpoint.import.submission.retries", "reason", "role_propagation").count())
+			.isEqualTo(2);
+	}
+
+	@Test
+	void failsWhenTheRoleIsStillRefusedAfterTheWindow() {
+		this.settings = new ImportSettings(null, false, 2,
+				new ImportSettings.Submission(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(20),
+						Duration.ofMillis(40), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5)),
+				this.settings.polling());
+		for (int i = 0; i < 100; i++) {
+			this.destination.then(Next.ROLE_NOT_ASSUMABLE);
+		}
+		StoredImport imp = store("never-assumable");
+		Submitter submitter = submitter();
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			submitter.step();
+			return this.imports.find(imp.id()).orElseThrow().state() == ImportState.FAILED;
+		});
+		StoredImport failed = this.imports.find(imp.id()).orElseThrow();
+		assertThat(failed.error().type()).isEqualTo("role-not-assumable");
+		assertThat(failed.error().detail()).contains(Fixtures.ROLE_ARN);
+		assertThat(failed.attempts()).hasSizeGreaterThan(1)
+			.allSatisfy(attempt -> assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.ROLE_NOT_ASSUMABLE));
+	}
+
+	@Test
+	void failsAtOnceWithTheDestinationsMessageWhenRejected() {
+		this.destination.then(Next.REJECTED);
+		StoredImport imp = store("rejected");
+		submitter().step();
+		StoredImport failed = this.imports.find(imp.id()).orElseThrow();
+		assertThat(failed.state()).isEqualTo(ImportState.FAILED);
+		assertThat(failed.error().type()).isEqualTo("import-rejected");
+		assertThat(failed.error().detail()).contains("Application not found");
+		assertThat(failed.error().properties()).containsEntry("awsErrorCode", "Scripted");
+		assertThat(failed.attempts()).singleElement()
+			.satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.REJECTED));
+		assertThat(this.destination.count("submit")).isEqualTo(1);
+	}
+
+	@Test
+	void retriesThrottledSubmissionsAfterABackoff() {
+		this.destination.then(Next.THROTTLED);
+		StoredImport imp = store("throttled");
+		Submitter submitter = submitter();
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			submitter.step();
+			return this.imports.find(imp.id()).orElseThrow().state() == ImportState.RUNNING;
+		});
+		assertThat(this.imports.find(imp.id()).orElseThrow().attempts()).extracting(Attempt::outcome)
+			.containsExactly(AttemptOutcome.THROTTLED, AttemptOutcome.SUBMITTED);
+	}
+
+	@Test
+	void adoptsTheJobAnInDoubtSubmissionCreated() {
+		this.destination.then(Next.UNKNOWN_BUT_CREATED);
+		StoredImport imp = store("lost-answer");
+		Submitter submitter = submitter();
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			submitter.step();
+			return this.imports.find(imp.id()).orElseThrow().state() == ImportState.RUNNING;
+		});
+		StoredImport running = this.imports.find(imp.id()).orElseThrow();
+		assertThat(this.destination.jobs()).hasSize(1);
+		assertThat(running.job().jobId()).isEqualTo(this.destination.jobs().get(0).id());
+		assertThat(running.attempts()).singleElement().satisfies(attempt -> {
+			assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.RECONCILED);
+			assertThat(attempt.message()).contains("Read timed out").contains("reconciled");
+		});
+	}
+
+	@Test
+	void submitsAgainWhenAnInDoubtSubmissionCreatedNothing() {
+		this.destination.then(Next.UNKNOWN_NOTHING_CREATED);
+		StoredImport imp = store("nothing-created");
+		Submitter submitter = submitter();
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			submitter.step();
+			return this.imports.find(imp.id()).orElseThrow().state() == ImportState.RUNNING;
+		});
+		assertThat(this.destination.jobs()).hasSize(1);
+		assertThat(this.imports.find(imp.id()).orElseThrow().attempts()).extracting(Attempt::outcome)
+			.containsExactly(AttemptOutcome.NOT_CREATED, AttemptOutcome.SUBMITTED);
+	}
+
+	@Test
+	void reconcilesAnImportWhoseReplicaDiedDuringTheCall() {
+		StoredImport imp = store("crashed");
+		Instant now = Instant.now();
+		// a replica marked it in flight, the destination created the job, the replica
+		// died
+		StoredImport inFlight = this.imports.claimNext("dead-replica", 2, now, now.plusMillis(100)).orElseThrow().imp();
+		this.destination.submit(inFlight.spec().definition(), Duration.ofSeconds(1));
+		Submitter survivor = submitter();
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			survivor.step();
+			return this.imports.find(imp.id()).orElseThrow().state() == ImportState.RUNNING;
+		});
+		assertThat(this.destination.jobs()).hasSize(1);
+		assertThat(this.destination.count("submit")).isEqualTo(1);
+		assertThat(this.imports.find(imp.id()).orElseThrow().attempts()).singleElement()
+			.satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.RECONCILED));
+	}
+
+	@Test
+	void doesNotAdoptAJobThatBelongsToAnotherImport() {
+		StoredImport first = store("same");
+		submitter().step();
+		// a second import with the very same definition, in doubt after creating nothing
+		StoredImport twin = new StoredImport(java.util.UUID.randomUUID(), 0, first.spec(), ImportState.QUEUED, true,
+				"tester", null, "hash", Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
+				List.of());
+		this.imports.insert(twin);
+		this.destination.then(Next.UNKNOWN_NOTHING_CREATED);
+		Submitter submitter = submitter();
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			submitter.step();
+			return this.imports.find(twin.id()).orElseThrow().state() == ImportState.RUNNING;
+		});
+		assertThat(this.destination.jobs()).hasSize(2);
+		assertThat(this.imports.find(twin.id()).orElseThrow().job().jobId())
+			.isNotEqualTo(this.imports.find(first.id()).orElseThrow().job().jobId());
+	}
+
+	@Test
+	void pollsEveryRunningJobOfAnApplicationWithOneListing() {
+		this.settings = Fixtures.settings(10);
+		for (int i = 0; i < 3; i++) {
+			store("segment-" + i);
+		}
+		Submitter submitter = submitter();
+		while (submitter.step()) {
+			// submit all three
+		}
+		List<io.pinpointimport.destination.Job> jobs = this.destination.jobs();
+		this.destination.finish(jobs.get(0).id(), "COMPLETED", 10, 0);
+		this.destination.finish(jobs.get(1).id(), "PROCESSING", 0, 0);
+		this.destination.finish(jobs.get(2).id(), "FAILED", 150, 120);
+		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
+		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
+		assertThat(this.destination.count("list")).isEqualTo(2); // page size 2, three
+																	// jobs
+		assertThat(this.destination.count("describe")).isZero();
+		assertThat(states()).containsExactlyInAnyOrder(ImportState.SUCCEEDED, ImportState.RUNNING, ImportState.FAILED);
+		StoredImport failed = this.imports.list(new ImportFilter(null, ImportState.FAILED, null, null), null, 1).get(0);
+		assertThat(failed.error().type()).isEqualTo("import-job-failed");
+		assertThat(failed.job().failures()).hasSize(100);
+		assertThat(ImportResource.of(failed).pinpoint().failuresTruncated()).isTrue();
+		assertThat(this.meters.timer("pinpoint.import.status.staleness").count()).isEqualTo(2);
+	}
+
+	@Test
+	void looksAtYoungJobsOftenAndOldOnesNoLaterThanTheStalenessBoundAllows() {
+		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
+		Instant now = Instant.now();
+		ImportSettings.Polling polling = this.settings.polling();
+		assertThat(poller.interval(now.minusSeconds(1), "PROCESSING", now)).isEqualTo(polling.minInterval());
+		assertThat(poller.interval(now.minusMillis(3000), "PROCESSING", now)).isEqualTo(Duration.ofMillis(300));
+		assertThat(poller.interval(now.minus(Duration.ofHours(2)), "PROCESSING", now)).isEqualTo(polling.maxInterval());
+		assertThat(poller.interval(now.minus(Duration.ofHours(2)), "COMPLETING", now)).isEqualTo(polling.minInterval());
+		assertThat(polling.maxInterval().plus(polling.tick())).isLessThan(polling.maxStaleness());
+	}
+
+	private List<ImportState> states() {
+		return this.imports.list(new ImportFilter(null, null, null, null), null, 100)
+			.stream()
+			.map(StoredImport::state)
+			.toList();
+	}
+
+	private StoredImport store(String segment) {
+		StoredImport imp = Fixtures.queued("app", segment);
+		this.imports.insert(imp);
+		return imp;
+	}
+
+	private Submitter submitter() {
+		return new Submitter(this.imports, this.destination, this.settings, metrics());
+	}
+
+	private ImportMetrics metrics() {
+		return new ImportMetrics(this.meters, this.imports);
+	}
+
+}
