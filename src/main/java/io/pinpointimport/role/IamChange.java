@@ -48,7 +48,9 @@ sealed interface IamChange {
 			Map<String, Object> parameters = new LinkedHashMap<>();
 			parameters.put("RoleName", this.roleName);
 			parameters.put("Path", this.path);
-			parameters.put("Description", this.description);
+			if (!this.description.isEmpty()) {
+				parameters.put("Description", this.description);
+			}
 			parameters.put("Tags", this.tags);
 			if (this.permissionsBoundaryArn != null) {
 				parameters.put("PermissionsBoundary", this.permissionsBoundaryArn);

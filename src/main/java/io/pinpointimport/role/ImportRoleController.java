@@ -5,6 +5,7 @@ import java.net.URI;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,6 +37,8 @@ class ImportRoleController {
 
 	private static final String PROBLEM = "application/problem+json";
 
+	private static final String JSON = "application/json";
+
 	private static final String ROLE_NAME_MESSAGE = "must be 1 to 64 letters, digits or + = , . @ _ - (IAM role name)";
 
 	private final ImportRoleService roles;
@@ -50,8 +53,16 @@ class ImportRoleController {
 					+ "alone when it already matches (200, no IAM writes), or repairs what drifted (200). "
 					+ "`actions` lists the IAM writes made. With `dryRun=true` nothing is written and `actions` "
 					+ "is the plan, each call with its document.")
-	@ApiResponse(responseCode = "200", description = "The role already matched, was repaired, or (dry run) the plan")
-	@ApiResponse(responseCode = "201", description = "The role was created")
+	@ApiResponse(responseCode = "200", description = "The role already matched, was repaired, or (dry run) the plan",
+			content = @Content(mediaType = JSON, schema = @Schema(implementation = ImportRoleView.class),
+					examples = {
+							@ExampleObject(name = "unchanged", summary = "Already matched: no IAM writes",
+									value = ImportRoleExamples.UNCHANGED),
+							@ExampleObject(name = "plan", summary = "Dry run of a repair: the plan, nothing written",
+									value = ImportRoleExamples.PLANNED) }))
+	@ApiResponse(responseCode = "201", description = "The role was created",
+			content = @Content(mediaType = JSON, schema = @Schema(implementation = ImportRoleView.class),
+					examples = @ExampleObject(name = "created", value = ImportRoleExamples.CREATED)))
 	@ApiResponse(responseCode = "400", description = "Invalid role name or body; `errors` names each field",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409",
@@ -65,7 +76,14 @@ class ImportRoleController {
 	ResponseEntity<ImportRoleView> put(
 			@Parameter(description = "IAM role name", example = "pinpoint-import-growth") @PathVariable @Pattern(
 					regexp = ImportRoleRequest.ROLE_NAME, message = ROLE_NAME_MESSAGE) String roleName,
-			@RequestBody @Valid ImportRoleRequest request,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The role wanted",
+					content = @Content(mediaType = JSON, schema = @Schema(implementation = ImportRoleRequest.class),
+							examples = { @ExampleObject(
+									name = "managed", summary = "AmazonS3ReadOnlyAccess, for one Pinpoint application",
+									value = ImportRoleExamples.MANAGED_REQUEST),
+									@ExampleObject(name = "scoped",
+											summary = "Least privilege: two S3 locations and a KMS key",
+											value = ImportRoleExamples.SCOPED_REQUEST) })) @RequestBody @Valid ImportRoleRequest request,
 			@Parameter(description = "Only plan: answer the IAM calls it would make, write nothing") @RequestParam(
 					defaultValue = "false") boolean dryRun,
 			@Parameter(description = "Take over an existing role on the service's IAM path that lacks the "
@@ -83,7 +101,13 @@ class ImportRoleController {
 			description = "Reads the role live from IAM and compares it with the declared role: `drift` names each "
 					+ "difference (principal changed, condition removed, policy detached or added, inline policy "
 					+ "edited, role missing).")
-	@ApiResponse(responseCode = "200", description = "The role as IAM holds it, with its drift")
+	@ApiResponse(responseCode = "200", description = "The role as IAM holds it, with its drift",
+			content = @Content(mediaType = JSON, schema = @Schema(implementation = ImportRoleView.class),
+					examples = {
+							@ExampleObject(name = "in-sync", summary = "IAM matches the declaration",
+									value = ImportRoleExamples.UNCHANGED),
+							@ExampleObject(name = "drifted", summary = "Tampered with in IAM",
+									value = ImportRoleExamples.DRIFTED) }))
 	@ApiResponse(responseCode = "400", description = "Invalid role name",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "This service manages no role of that name",
@@ -100,7 +124,9 @@ class ImportRoleController {
 	@GetMapping
 	@Operation(operationId = "listImportRoles", summary = "List the import roles this service manages",
 			description = "Pages through the stored roles by name; no IAM calls (read one role to see its drift).")
-	@ApiResponse(responseCode = "200", description = "One page of roles")
+	@ApiResponse(responseCode = "200", description = "One page of roles",
+			content = @Content(mediaType = JSON, schema = @Schema(implementation = ImportRolePage.class),
+					examples = @ExampleObject(name = "page", value = ImportRoleExamples.PAGE)))
 	@ApiResponse(responseCode = "400", description = "Invalid paging parameters",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ImportRolePage list(

@@ -13,9 +13,13 @@ import tools.jackson.databind.JsonNode;
  * @param document the policy document it sends, or null
  * @param awsRequestId the AWS request id of the call, or null when only planned
  */
-record RoleAction(@Schema(example = "CreateRole") String operation, Map<String, Object> parameters, @Schema(types = {
-		"object", "null" }, description = "The policy document sent, decoded") JsonNode document,
-		@Schema(types = { "string", "null" }, example = "4f0c7c3a-0d6b-4c4e-9d38-4f9a3b0f6f21") String awsRequestId){
+record RoleAction(@Schema(description = "IAM API operation", example = "AttachRolePolicy") String operation, @Schema(
+		description = "Its parameters besides the policy document, named as in the IAM API") Map<String, Object> parameters,
+		@Schema(implementation = Object.class,
+				description = "The policy document it sends, decoded; null when it sends none") JsonNode document,
+		@Schema(types = {
+				"string", "null" }, description = "AWS request id of the call; null when only planned",
+				example = "4f0c7c3a-0d6b-4c4e-9d38-4f9a3b0f6f21") String awsRequestId){
 
 	static RoleAction planned(IamChange change) {
 		return new RoleAction(change.operation(), change.parameters(), change.document(), null);
