@@ -206,6 +206,7 @@ public final class AwsStandIn implements AutoCloseable {
 	public void close() {
 		this.server.stop(0);
 		this.executor.shutdownNow();
+		this.pinpoint.close();
 	}
 
 	private void serve(HttpExchange exchange) throws IOException {

@@ -101,12 +101,29 @@ final class PolicyDocument {
 		}
 	}
 
+	/** What one policy says about a request. */
+	enum Effect {
+
+		ALLOW, DENY, SILENT
+
+	}
+
 	/**
-	 * Whether this permissions policy allows {@code action} on {@code resource} given the
-	 * request's condition keys.
+	 * What this permissions policy says about {@code action} on {@code resource} given
+	 * the request's condition keys.
 	 */
-	boolean allows(String action, String resource, Map<String, String> context) {
+	Effect evaluate(String action, String resource, Map<String, String> context) {
 		return decide(action, resource, null, context);
+	}
+
+	/**
+	 * Whether a set of permissions policies lets a request through: some policy allows it
+	 * and none denies it.
+	 */
+	static boolean allowedBy(List<PolicyDocument> policies, String action, String resource,
+			Map<String, String> context) {
+		List<Effect> effects = policies.stream().map(policy -> policy.evaluate(action, resource, context)).toList();
+		return effects.contains(Effect.ALLOW) && !effects.contains(Effect.DENY);
 	}
 
 	/**
@@ -115,21 +132,23 @@ final class PolicyDocument {
 	 * condition keys.
 	 */
 	boolean trusts(String service, String action, Map<String, String> context) {
-		return decide(action, null, service, context);
+		return decide(action, null, service, context) == Effect.ALLOW;
 	}
 
-	private boolean decide(String action, String resource, String service, Map<String, String> context) {
-		boolean allowed = false;
+	private Effect decide(String action, String resource, String service, Map<String, String> context) {
+		Effect effect = Effect.SILENT;
 		for (JsonNode statement : this.statements) {
 			boolean applies = matchesAction(statement, action)
 					&& (resource == null || matchesResource(statement, resource))
 					&& (service == null || matchesService(statement, service)) && conditionsHold(statement, context);
 			if (applies && "Deny".equals(statement.path("Effect").asString(""))) {
-				return false;
+				return Effect.DENY;
 			}
-			allowed |= applies;
+			if (applies) {
+				effect = Effect.ALLOW;
+			}
 		}
-		return allowed;
+		return effect;
 	}
 
 	private static boolean matchesAction(JsonNode statement, String action) {

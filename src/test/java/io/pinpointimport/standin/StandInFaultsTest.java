@@ -14,6 +14,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.pinpoint.PinpointClient;
+import software.amazon.awssdk.services.pinpoint.model.InternalServerErrorException;
+import software.amazon.awssdk.services.pinpoint.model.TooManyRequestsException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -38,6 +41,13 @@ class StandInFaultsTest {
 	final IamClient iam = IamClient.builder()
 		.endpointOverride(standIn.endpoint())
 		.region(Region.AWS_GLOBAL)
+		.credentialsProvider(credentials())
+		.overrideConfiguration(STANDARD_RETRIES_NOW)
+		.build();
+
+	final PinpointClient pinpoint = PinpointClient.builder()
+		.endpointOverride(standIn.endpoint())
+		.region(Region.of(AwsStandIn.REGION))
 		.credentialsProvider(credentials())
 		.overrideConfiguration(STANDARD_RETRIES_NOW)
 		.build();
@@ -76,6 +86,33 @@ class StandInFaultsTest {
 			assertThat(ex.isThrottlingException()).isFalse();
 		});
 		assertThat(standIn.calls().count("iam", "ListRoles")).isEqualTo(3);
+	}
+
+	@Test
+	void throttlesPinpointWithTooManyRequests() {
+		String appId = standIn.pinpoint().createApp("throttled");
+		standIn.knobs().throttleFraction(1.0);
+
+		assertThatExceptionOfType(TooManyRequestsException.class)
+			.isThrownBy(() -> this.pinpoint.getImportJobs(request -> request.applicationId(appId)))
+			.satisfies(ex -> {
+				assertThat(ex.statusCode()).isEqualTo(429);
+				assertThat(ex.isThrottlingException()).isTrue();
+				assertThat(ex.awsErrorDetails().errorMessage()).isEqualTo("Too many requests");
+			});
+		assertThat(standIn.calls().count("mobiletargeting", "GetImportJobs")).isEqualTo(3);
+	}
+
+	@Test
+	void answersPinpointInternalServerErrors() {
+		String appId = standIn.pinpoint().createApp("failing");
+		standIn.knobs().serverErrorFraction(1.0);
+
+		assertThatExceptionOfType(InternalServerErrorException.class)
+			.isThrownBy(() -> this.pinpoint.getApp(request -> request.applicationId(appId)))
+			.satisfies(ex -> assertThat(ex.statusCode()).isEqualTo(500));
+		assertThat(standIn.calls().mutating("mobiletargeting")).isZero();
+		assertThat(standIn.calls().count("mobiletargeting", "GetApp")).isEqualTo(3);
 	}
 
 	@Test
