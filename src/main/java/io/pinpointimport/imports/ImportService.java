@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -59,15 +60,17 @@ class ImportService {
 		ImportSpec spec = new ImportSpec(request.applicationId(), request.s3Url(), request.format(),
 				request.segmentName(), request.segmentId(), request.registers(), roleName(request), roleArn(request));
 		StoredImport imp = new StoredImport(UUID.randomUUID(), 0, spec, ImportState.QUEUED,
-				this.preflights.stream().findAny().isEmpty(), requestedBy, idempotencyKey, hash, Instant.now(), null,
-				null, 1, 0, 0, null, null, JobProgress.NONE, null, List.of());
+				this.preflights.stream().findAny().isEmpty(), requestedBy, idempotencyKey, hash,
+				// as PostgreSQL keeps it, so this answer and later reads agree
+				Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
+				List.of());
 		if (!this.imports.insert(imp)) {
 			// A concurrent request with the same key won the insert.
 			return replay(this.imports.findByIdempotencyKey(requestedBy, idempotencyKey).orElseThrow(), idempotencyKey,
 					hash);
 		}
 		this.workers.wake();
-		return new Accepted(this.imports.find(imp.id()).orElseThrow(), false);
+		return new Accepted(imp, false);
 	}
 
 	StoredImport get(UUID id) {
