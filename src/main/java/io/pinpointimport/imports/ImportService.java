@@ -63,7 +63,8 @@ class ImportService {
 			}
 		}
 		ImportSpec spec = new ImportSpec(request.applicationId(), request.s3Url(), request.format(),
-				request.segmentName(), request.segmentId(), request.registers(), roleName(request), roleArn(request));
+				request.segmentName(), request.segmentId(), request.registers(), roleName(request), roleArn(request),
+				request.validationOrDefault());
 		StoredImport imp = new StoredImport(UUID.randomUUID(), 0, spec, ImportState.QUEUED,
 				this.preflights.stream().findAny().isEmpty(), requestedBy, idempotencyKey, hash,
 				// as PostgreSQL keeps it, so this answer and later reads agree
