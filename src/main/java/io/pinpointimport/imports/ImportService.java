@@ -177,7 +177,7 @@ class ImportService {
 		String canonical = String.join("\u0000", request.applicationId(), request.s3Url(), request.format().name(),
 				String.valueOf(request.segmentName()), String.valueOf(request.segmentId()),
 				String.valueOf(request.registers()), String.valueOf(request.roleName()),
-				String.valueOf(request.roleArn()));
+				String.valueOf(request.roleArn()), request.validationOrDefault().name());
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);
