@@ -32,6 +32,8 @@ final class ServiceInstance implements AutoCloseable {
 		List<String> arguments = new ArrayList<>(settings());
 		arguments.add("--spring.datasource.url=" + databaseUrl);
 		arguments.add("--server.port=0");
+		// The test profile: the credentials of TestCredentials, which Api sends.
+		arguments.add("--spring.profiles.active=test");
 		return new ServiceInstance(SpringApplication.from(PinpointImportServiceApplication::main)
 			.with(sources.toArray(Class<?>[]::new))
 			.run(arguments.toArray(String[]::new))

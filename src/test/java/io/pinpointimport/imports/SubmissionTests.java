@@ -72,7 +72,7 @@ class SubmissionTests {
 
 	@Test
 	void failsWhenTheRoleIsStillRefusedAfterTheWindow() {
-		this.settings = new ImportSettings(null, false, 2,
+		this.settings = new ImportSettings(null, 2,
 				new ImportSettings.Submission(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(20),
 						Duration.ofMillis(40), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5)),
 				this.settings.polling());
