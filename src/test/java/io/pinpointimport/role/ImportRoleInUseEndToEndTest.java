@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.pinpointimport.standin.AwsStandIn;
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.EndToEndTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -35,6 +36,11 @@ class ImportRoleInUseEndToEndTest {
 		aws.knobs().reset().jobStepDuration(Duration.ofMillis(10));
 	}
 
+	@AfterEach
+	void restoreKnobs() {
+		aws.knobs().reset();
+	}
+
 	@Test
 	void refusesToDeleteARoleWhileAnImportUsesItThenDeletesIt() {
 		Api api = new Api(this.port);
@@ -45,6 +51,9 @@ class ImportRoleInUseEndToEndTest {
 			s3.putObject(request -> request.bucket(bucket).key("in/endpoints.csv"),
 					RequestBody.fromString("ChannelType,Address,User.UserId\nSMS,+12065550100,u1\n"));
 		}
+		// Pinpoint refuses a fresh role for a while: the import stays unfinished,
+		// retrying.
+		aws.knobs().iamPropagationDelay(Duration.ofSeconds(3));
 		String role = "pinpoint-import-" + ImportRoleJson.roleName("in-use");
 		assertThat(api
 			.put("/api/v1/import-roles/" + role,
@@ -70,6 +79,7 @@ class ImportRoleInUseEndToEndTest {
 					state -> state.equals("SUCCEEDED") || state.equals("FAILED"));
 		JsonNode finished = api.get("/api/v1/imports/" + id).json();
 		assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
+		assertThat(finished.get("attempts").size()).as(finished.toString()).isGreaterThan(1);
 		assertThat(finished.get("roleArn").asString())
 			.isEqualTo("arn:aws:iam::123456789012:role/pinpoint-import/" + role);
 
