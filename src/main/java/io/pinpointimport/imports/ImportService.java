@@ -29,7 +29,7 @@ class ImportService {
 
 	private final ImportSettings settings;
 
-	private final ObjectProvider<ImportRoleLookup> roles;
+	private final ImportRoleLookup roles;
 
 	private final ObjectProvider<ImportPreflight> preflights;
 
@@ -37,7 +37,7 @@ class ImportService {
 
 	private final GuardRails guardRails;
 
-	ImportService(ImportRepository imports, ImportSettings settings, ObjectProvider<ImportRoleLookup> roles,
+	ImportService(ImportRepository imports, ImportSettings settings, ImportRoleLookup roles,
 			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers, GuardRails guardRails) {
 		this.imports = imports;
 		this.settings = settings;
@@ -166,10 +166,7 @@ class ImportService {
 			return request.roleArn();
 		}
 		String name = roleName(request);
-		ImportRoleLookup lookup = this.roles.getIfAvailable();
-		return Optional.ofNullable(lookup)
-			.flatMap(found -> found.managedRoleArn(name))
-			.orElseThrow(() -> new ImportRoleNotFound(name));
+		return this.roles.managedRoleArn(name).orElseThrow(() -> new ImportRoleNotFound(name));
 	}
 
 	/** Fingerprint of the request as the client sent it, defaults applied. */

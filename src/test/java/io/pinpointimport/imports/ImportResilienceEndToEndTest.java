@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.pinpointimport.support.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,21 +51,32 @@ class ImportResilienceEndToEndTest {
 	void waitsOutIamPropagationOfAFreshRole() {
 		this.scenario.standIn.knobs().iamPropagationDelay(Duration.ofSeconds(20));
 		String bucket = this.scenario.bucket(Map.of("a.csv", ImportScenario.csv(40)));
-		String roleArn = this.scenario.role();
-		String id = this.scenario.start(
-				ImportScenario.request(this.applicationId, "s3://" + bucket + "/a.csv", "CSV", "fresh-role", roleArn));
+		// declared through the roles API, then used by name right away
+		String roleName = "fresh-" + ImportScenario.uniqueSegment();
+		Api.Response role = this.scenario.api.put("/api/v1/import-roles/" + roleName,
+				"{\"applicationId\": \"" + this.applicationId + "\"}");
+		assertThat(role.status()).as(role.toString()).isEqualTo(201);
+		String id = this.scenario.start("""
+				{"applicationId": "%s", "s3Url": "s3://%s/a.csv", "format": "CSV", "segmentName": "fresh-role",
+				 "roleName": "%s", "validation": "NONE"}""".formatted(this.applicationId, bucket, roleName));
+
+		// an unfinished import holds on to its role
+		assertThat(this.scenario.api.delete("/api/v1/import-roles/" + roleName).status()).isEqualTo(409);
 
 		JsonNode done = this.scenario.awaitEnd(id, Duration.ofSeconds(45));
 		assertThat(done.get("state").asString()).isEqualTo("SUCCEEDED");
 		assertThat(done.get("pinpoint").get("totalProcessed").asInt()).isEqualTo(40);
+		assertThat(done.get("roleName").asString()).isEqualTo(roleName);
+		assertThat(done.get("roleArn").asString()).isEqualTo(role.json().get("arn").asString());
 		List<String> outcomes = new ArrayList<>();
 		done.get("attempts").forEach(attempt -> outcomes.add(attempt.get("outcome").asString()));
 		assertThat(outcomes).hasSizeGreaterThan(2).last().isEqualTo("SUBMITTED");
 		assertThat(outcomes.subList(0, outcomes.size() - 1)).containsOnly("ROLE_NOT_ASSUMABLE");
 		JsonNode refusal = done.get("attempts").get(0);
-		assertThat(refusal.get("message").asString()).contains(roleArn);
+		assertThat(refusal.get("message").asString()).contains(done.get("roleArn").asString());
 		assertThat(refusal.get("errorCode").asString()).isEqualTo("BadRequestException");
 		assertThat(this.scenario.standIn.pinpoint().jobs()).hasSize(1);
+		assertThat(this.scenario.api.delete("/api/v1/import-roles/" + roleName).status()).isEqualTo(204);
 	}
 
 	@Test
