@@ -71,6 +71,9 @@ class ImportController {
 					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "Invalid request (fields named in errors)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403",
+			description = "A guard-rail forbids the application, S3 location or external role; `rule` names it",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "The named role is not managed by this service",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
@@ -146,6 +149,8 @@ class ImportController {
 	@ApiResponse(responseCode = "202", description = "Queued again",
 			content = @Content(schema = @Schema(implementation = ImportResource.class),
 					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
+	@ApiResponse(responseCode = "403", description = "A guard-rail now forbids the import; `rule` names it",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "No such import",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "The import is not FAILED",

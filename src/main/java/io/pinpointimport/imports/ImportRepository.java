@@ -60,9 +60,10 @@ class ImportRepository {
 		return this.jdbc.sql("""
 				INSERT INTO endpoint_import (id, application_id, s3_url, format, segment_name, segment_id,
 				    register_endpoints, role_name, role_arn, state, ready, requested_by, idempotency_key,
-				    request_hash, created_at)
+				    request_hash, created_at, validation)
 				VALUES (:id, :applicationId, :s3Url, :format, :segmentName, :segmentId, :registerEndpoints,
-				    :roleName, :roleArn, :state, :ready, :requestedBy, :idempotencyKey, :requestHash, :createdAt)
+				    :roleName, :roleArn, :state, :ready, :requestedBy, :idempotencyKey, :requestHash, :createdAt,
+				    :validation)
 				ON CONFLICT (requested_by, idempotency_key) DO NOTHING
 				""")
 			.param("id", imp.id())
@@ -80,6 +81,7 @@ class ImportRepository {
 			.param("idempotencyKey", imp.idempotencyKey())
 			.param("requestHash", imp.requestHash())
 			.param("createdAt", ts(imp.createdAt()))
+			.param("validation", spec.validation().name())
 			.update() == 1;
 	}
 
@@ -463,15 +465,16 @@ class ImportRepository {
 	}
 
 	/**
-	 * Takes every running job of each application that has a job due, so one listing
-	 * serves them all.
+	 * Takes the running jobs that are due, with the jobs of the same applications that
+	 * fall due before {@code soon}: one listing serves them all, and jobs looked at
+	 * together stay due together.
 	 */
-	List<PolledJob> claimDuePolls(String owner, Instant now, Instant until) {
+	List<PolledJob> claimDuePolls(String owner, Instant now, Instant soon, Instant until) {
 		return this.jdbc.sql("""
 				UPDATE endpoint_import SET lease_owner = :owner, lease_until = :until
 				WHERE id IN (
 				    SELECT id FROM endpoint_import
-				    WHERE state = 'RUNNING' AND (lease_until IS NULL OR lease_until <= :now)
+				    WHERE state = 'RUNNING' AND (lease_until IS NULL OR lease_until <= :now) AND next_poll_at <= :soon
 				      AND application_id IN (SELECT application_id FROM endpoint_import
 				                             WHERE state = 'RUNNING' AND next_poll_at <= :now
 				                               AND (lease_until IS NULL OR lease_until <= :now))
@@ -480,6 +483,7 @@ class ImportRepository {
 				""")
 			.param("owner", owner)
 			.param("now", ts(now))
+			.param("soon", ts(soon))
 			.param("until", ts(until))
 			.query((rs, n) -> new PolledJob(rs.getObject("id", UUID.class), rs.getString("application_id"),
 					rs.getString("job_id"), rs.getString("job_status"), instant(rs, "submitted_at")))
@@ -533,6 +537,20 @@ class ImportRepository {
 				.update();
 		}
 		return updated == 1;
+	}
+
+	/** The destination no longer knows the job: the import failed. */
+	boolean recordJobLost(UUID id, String owner, ImportProblem problem, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET state = 'FAILED', completed_at = :now, error = :error::jsonb,
+				    next_poll_at = NULL, lease_owner = NULL, lease_until = NULL
+				WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner
+				""")
+			.param("id", id)
+			.param("owner", owner)
+			.param("now", ts(now))
+			.param("error", this.json.writeValueAsString(problem.toMap()))
+			.update() == 1;
 	}
 
 	/** Gives polled jobs back (e.g. the listing failed), to be looked at again later. */
@@ -593,7 +611,8 @@ class ImportRepository {
 	private StoredImport row(ResultSet rs, int rowNum) throws SQLException {
 		ImportSpec spec = new ImportSpec(rs.getString("application_id"), rs.getString("s3_url"),
 				FileFormat.valueOf(rs.getString("format")), rs.getString("segment_name"), rs.getString("segment_id"),
-				rs.getBoolean("register_endpoints"), rs.getString("role_name"), rs.getString("role_arn"));
+				rs.getBoolean("register_endpoints"), rs.getString("role_name"), rs.getString("role_arn"),
+				FileValidation.valueOf(rs.getString("validation")));
 		String failures = rs.getString("failures");
 		JobProgress job = new JobProgress(rs.getString("job_id"), rs.getString("job_status"),
 				rs.getString("job_segment_id"), integer(rs, "total_pieces"), integer(rs, "completed_pieces"),

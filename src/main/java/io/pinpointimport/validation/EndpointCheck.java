@@ -22,6 +22,30 @@ final class EndpointCheck {
 	static final String[] CHANNEL_TYPES = { "ADM", "APNS", "APNS_SANDBOX", "APNS_VOIP", "APNS_VOIP_SANDBOX", "BAIDU",
 			"CUSTOM", "EMAIL", "GCM", "IN_APP", "PUSH", "SMS", "VOICE" };
 
+	private static final char[][] CHANNEL_TYPE_CHARS = java.util.Arrays.stream(CHANNEL_TYPES)
+		.map(String::toCharArray)
+		.toArray(char[][]::new);
+
+	private static final char[] ALL = "ALL".toCharArray();
+
+	private static final char[] NONE = "NONE".toCharArray();
+
+	/**
+	 * ASCII characters an email address cannot contain unquoted (controls, space,
+	 * specials).
+	 */
+	private static final boolean[] NOT_IN_EMAIL = new boolean[128];
+
+	static {
+		for (char c = 0; c <= ' '; c++) {
+			NOT_IN_EMAIL[c] = true;
+		}
+		NOT_IN_EMAIL[0x7F] = true;
+		for (char c : "(),:;<>[]\\\"".toCharArray()) {
+			NOT_IN_EMAIL[c] = true;
+		}
+	}
+
 	private static final int EMAIL = indexOf("EMAIL");
 
 	private static final int SMS = indexOf("SMS");
@@ -53,15 +77,25 @@ final class EndpointCheck {
 
 	private String addressField;
 
+	private boolean addressDeferred;
+
 	private boolean hasId;
 
 	private boolean hasUserId;
 
-	private int presentFields;
+	private boolean userIdsOnly;
 
 	EndpointCheck(FileFindings findings, CustomAttributeNames locationNames) {
 		this.findings = findings;
 		this.locationNames = locationNames;
+	}
+
+	/**
+	 * Whether the file names users only (a CSV whose header is just {@code User.UserId}):
+	 * then an endpoint needs its user id instead of a channel and an address.
+	 */
+	void userIdsOnly(boolean userIdsOnly) {
+		this.userIdsOnly = userIdsOnly;
 	}
 
 	/** Starts the endpoint on {@code line}. */
@@ -69,9 +103,9 @@ final class EndpointCheck {
 		this.line = line;
 		this.channelType = -1;
 		this.addressLength = -1;
+		this.addressDeferred = false;
 		this.hasId = false;
 		this.hasUserId = false;
-		this.presentFields = 0;
 		this.findings.beginEndpoint();
 	}
 
@@ -83,7 +117,6 @@ final class EndpointCheck {
 		if (length == 0) {
 			return;
 		}
-		this.presentFields++;
 		switch (kind) {
 			case ADDRESS -> address(field, chars, offset, length);
 			case CHANNEL_TYPE -> channelType(field, chars, offset, length);
@@ -118,7 +151,6 @@ final class EndpointCheck {
 	 * not reported as missing, but not checked further.
 	 */
 	void unusable(FieldKind kind) {
-		this.presentFields++;
 		switch (kind) {
 			case ADDRESS -> this.addressLength = 0;
 			case CHANNEL_TYPE -> this.channelType = -2;
@@ -131,7 +163,6 @@ final class EndpointCheck {
 
 	/** A JSON number given for the attribute {@code field}. */
 	void number(FieldKind kind, String field, double value) {
-		this.presentFields++;
 		switch (kind) {
 			case LATITUDE -> range(Rule.ENDPOINT_LATITUDE, 90, field, value, String.valueOf(value));
 			case LONGITUDE -> range(Rule.ENDPOINT_LONGITUDE, 180, field, value, String.valueOf(value));
@@ -145,14 +176,13 @@ final class EndpointCheck {
 	 * e.g. a JSON string or object).
 	 */
 	void notANumber(FieldKind kind, String field, String shown) {
-		this.presentFields++;
 		switch (kind) {
 			case METRIC -> report(Rule.ENDPOINT_METRIC_NOT_NUMERIC, field,
-					() -> field + " is " + shown + "; Metrics hold JSON numbers only, e.g. 12 or 3.5 (no quotes)");
+					() -> field + " is " + shown + "; Metrics hold numbers only, e.g. 12 or 3.5");
 			case LATITUDE -> report(Rule.ENDPOINT_LATITUDE, field,
-					() -> field + " is " + shown + "; give a JSON number between -90 and 90 (no quotes)");
+					() -> field + " is " + shown + "; give a number between -90 and 90, e.g. 47.6062");
 			case LONGITUDE -> report(Rule.ENDPOINT_LONGITUDE, field,
-					() -> field + " is " + shown + "; give a JSON number between -180 and 180 (no quotes)");
+					() -> field + " is " + shown + "; give a number between -180 and 180, e.g. -122.3321");
 			default -> throw new IllegalArgumentException(kind + " is not numeric");
 		}
 	}
@@ -182,9 +212,14 @@ final class EndpointCheck {
 
 	/** Ends the endpoint, applying the rules that need all of its attributes. */
 	void end() {
-		// Only User.UserId: Pinpoint accepts such files (they name users, not endpoints).
-		boolean userOnly = this.hasUserId && this.presentFields == 1;
-		if (!this.hasId && !userOnly) {
+		if (this.userIdsOnly) {
+			if (!this.hasUserId) {
+				report(Rule.ENDPOINT_USER_ID_MISSING, "User.UserId",
+						() -> "User.UserId is empty; in a file whose only column is User.UserId every row needs a user id: "
+								+ "fill it in or remove the row");
+			}
+		}
+		else if (!this.hasId) {
 			if (this.channelType == -1) {
 				report(Rule.ENDPOINT_CHANNEL_TYPE_MISSING, "ChannelType",
 						() -> "ChannelType is missing and the endpoint has no Id: give a ChannelType (e.g. SMS or EMAIL) "
@@ -196,47 +231,52 @@ final class EndpointCheck {
 								+ "(phone number, email address or device token), or the Id of an existing endpoint");
 			}
 		}
-		if (this.addressLength > 0 && this.channelType >= 0) {
-			checkAddress();
+		if (this.addressDeferred && this.channelType >= 0) {
+			// Longer than the copy kept: no phone number or email address is that long.
+			checkAddress(this.address, 0,
+					(this.addressLength > this.address.length) ? this.address.length : this.addressLength);
 		}
 		this.findings.endEndpoint();
 	}
 
 	private void address(String field, char[] chars, int offset, int length) {
-		if (length > this.address.length) {
-			// Longer than any phone number or email address: keep enough to show and
-			// reject it.
-			this.address = new char[Math.min(Math.max(length, this.address.length * 2), 1024)];
-		}
-		int kept = Math.min(length, this.address.length);
-		System.arraycopy(chars, offset, this.address, 0, kept);
 		this.addressLength = length;
 		this.addressField = field;
+		if (this.channelType >= 0) {
+			// The usual column order: the channel is known, check the value in place.
+			checkAddress(chars, offset, length);
+			this.addressDeferred = false;
+			return;
+		}
+		// Checked at the end, once the ChannelType is known.
+		if (length > this.address.length) {
+			this.address = new char[Math.min(Math.max(length, this.address.length * 2), 1024)];
+		}
+		System.arraycopy(chars, offset, this.address, 0, Math.min(length, this.address.length));
+		this.addressDeferred = true;
 	}
 
-	private void checkAddress() {
-		int kept = Math.min(this.addressLength, this.address.length);
+	private void checkAddress(char[] chars, int offset, int length) {
 		if (this.channelType == SMS || this.channelType == VOICE) {
-			if (this.addressLength != kept || !isE164(this.address, kept)) {
-				String shown = quote(this.address, 0, kept);
+			if (!isE164(chars, offset, length)) {
 				report(Rule.ENDPOINT_ADDRESS_E164, this.addressField,
-						() -> shown + " is not an E.164 phone number, which " + CHANNEL_TYPES[this.channelType]
+						() -> quote(chars, offset, length) + " is not an E.164 phone number, which "
+								+ CHANNEL_TYPES[this.channelType]
 								+ " needs: write + then the country code and number, digits only (e.g. +14155550100)");
 			}
 		}
 		else if (this.channelType == EMAIL) {
-			if (this.addressLength != kept || !isEmail(this.address, kept)) {
-				String shown = quote(this.address, 0, kept);
+			if (!isEmail(chars, offset, length)) {
 				report(Rule.ENDPOINT_ADDRESS_EMAIL, this.addressField,
-						() -> shown + " is not an email address, which EMAIL needs: write it as name@example.com "
-								+ "(no spaces, one @, a domain with a dot)");
+						() -> quote(chars, offset, length) + " is not an email address, which EMAIL needs: write it as "
+								+ "name@example.com (no spaces, one @, a domain with a dot)");
 			}
 		}
 	}
 
 	private void channelType(String field, char[] chars, int offset, int length) {
-		for (int i = 0; i < CHANNEL_TYPES.length; i++) {
-			if (equals(CHANNEL_TYPES[i], chars, offset, length)) {
+		for (int i = 0; i < CHANNEL_TYPE_CHARS.length; i++) {
+			if (equals(CHANNEL_TYPE_CHARS[i], chars, offset, length)) {
 				this.channelType = i;
 				return;
 			}
@@ -252,7 +292,7 @@ final class EndpointCheck {
 	}
 
 	private void optOut(String field, char[] chars, int offset, int length) {
-		if (!equals("ALL", chars, offset, length) && !equals("NONE", chars, offset, length)) {
+		if (!equals(ALL, chars, offset, length) && !equals(NONE, chars, offset, length)) {
 			report(Rule.ENDPOINT_OPT_OUT, field, () -> quote(chars, offset, length)
 					+ " is not a valid OptOut: use ALL (opted out of all messages) " + "or NONE (not opted out)");
 		}
@@ -276,7 +316,10 @@ final class EndpointCheck {
 					+ "degrees between -" + (int) limit + " and " + (int) limit + ", e.g. 47.6062");
 			return;
 		}
-		range(rule, limit, field, Double.parseDouble(new String(chars, offset, length)), null);
+		if (!Numbers.isWithin(chars, offset, length, (int) limit)) {
+			range(rule, limit, field, Double.parseDouble(new String(chars, offset, length)),
+					new String(chars, offset, length));
+		}
 	}
 
 	private void range(Rule rule, double limit, String field, double value, String shown) {
@@ -290,12 +333,12 @@ final class EndpointCheck {
 		this.findings.report(rule, this.line, field, message);
 	}
 
-	static boolean isE164(char[] chars, int length) {
-		// + and 7 to 15 digits, not starting with 0 (ITU-T E.164).
-		if (length < 8 || length > 16 || chars[0] != '+' || chars[1] < '1' || chars[1] > '9') {
+	static boolean isE164(char[] chars, int offset, int length) {
+		// + and at most 15 digits, the first not 0 (ITU-T E.164).
+		if (length < 3 || length > 16 || chars[offset] != '+' || chars[offset + 1] < '1' || chars[offset + 1] > '9') {
 			return false;
 		}
-		for (int i = 2; i < length; i++) {
+		for (int i = offset + 2; i < offset + length; i++) {
 			if (chars[i] < '0' || chars[i] > '9') {
 				return false;
 			}
@@ -303,15 +346,15 @@ final class EndpointCheck {
 		return true;
 	}
 
-	static boolean isEmail(char[] chars, int length) {
-		if (length > 254) {
+	static boolean isEmail(char[] chars, int offset, int length) {
+		if (length > 254 || length < 3) {
 			return false;
 		}
+		int end = offset + length;
 		int at = -1;
-		for (int i = 0; i < length; i++) {
+		for (int i = offset; i < end; i++) {
 			char c = chars[i];
-			if (c <= ' ' || c == 0x7F || c == '(' || c == ')' || c == ',' || c == ':' || c == ';' || c == '<'
-					|| c == '>' || c == '[' || c == ']' || c == '\\' || c == '"') {
+			if (c < 128 && NOT_IN_EMAIL[c]) {
 				return false;
 			}
 			if (c == '@') {
@@ -321,33 +364,31 @@ final class EndpointCheck {
 				at = i;
 			}
 		}
-		if (at < 1 || at > 64 || at == length - 1) {
+		if (at <= offset || at - offset > 64 || at == end - 1 || chars[offset] == '.' || chars[at - 1] == '.') {
 			return false;
 		}
 		// Domain: dot-separated labels, none empty or starting/ending with '-', and a
 		// dot.
 		boolean dot = false;
 		int labelStart = at + 1;
-		for (int i = at + 1; i <= length; i++) {
-			if (i == length || chars[i] == '.') {
+		for (int i = at + 1; i <= end; i++) {
+			if (i == end || chars[i] == '.') {
 				if (i == labelStart || chars[labelStart] == '-' || chars[i - 1] == '-') {
 					return false;
 				}
-				if (i < length) {
-					dot = true;
-				}
+				dot |= i < end;
 				labelStart = i + 1;
 			}
 		}
-		return dot && chars[at - 1] != '.' && chars[0] != '.';
+		return dot;
 	}
 
-	private static boolean equals(String expected, char[] chars, int offset, int length) {
-		if (expected.length() != length) {
+	private static boolean equals(char[] expected, char[] chars, int offset, int length) {
+		if (expected.length != length) {
 			return false;
 		}
 		for (int i = 0; i < length; i++) {
-			if (expected.charAt(i) != chars[offset + i]) {
+			if (expected[i] != chars[offset + i]) {
 				return false;
 			}
 		}

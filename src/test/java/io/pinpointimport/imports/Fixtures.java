@@ -19,7 +19,7 @@ final class Fixtures {
 
 	static StoredImport queued(String applicationId, String segmentName) {
 		ImportSpec spec = new ImportSpec(applicationId, "s3://bucket/" + segmentName + ".csv", FileFormat.CSV,
-				segmentName, null, true, "importer", ROLE_ARN);
+				segmentName, null, true, "importer", ROLE_ARN, FileValidation.NONE);
 		return new StoredImport(UUID.randomUUID(), 0, spec, ImportState.QUEUED, true, "tester", null,
 				"hash-" + segmentName, Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
 				List.of());
@@ -27,7 +27,7 @@ final class Fixtures {
 
 	/** Settings with short intervals; {@code limit} concurrent jobs. */
 	static ImportSettings settings(int limit) {
-		return new ImportSettings(null, false, limit,
+		return new ImportSettings(null, limit,
 				new ImportSettings.Submission(Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofMillis(1),
 						Duration.ofMillis(5), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5)),
 				new ImportSettings.Polling(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1), 2,

@@ -43,6 +43,24 @@ class Utf8CheckTest {
 		assertThat(check.badSequences()).isEqualTo(2);
 	}
 
+	@Test
+	void countsLinesAndSeesTabsEightBytesAtATime() throws IOException {
+		String ascii = "ChannelType,Address\n" + "SMS,+14155550100,a\tb\n".repeat(1000);
+		byte[] text = (ascii + "\u00e9\n\n").getBytes(StandardCharsets.UTF_8);
+		text[text.length - 2] = (byte) 0xFF;
+		for (int chunk : new int[] { 7, 64, 8192 }) {
+			Utf8Check check = new Utf8Check(new ByteArrayInputStream(text));
+			drain(check, chunk);
+			assertThat(check.tabSeen()).isTrue();
+			assertThat(check.firstBadOffset()).as("chunk %d", chunk).isEqualTo(text.length - 2);
+			assertThat(check.firstBadLine()).as("chunk %d", chunk).isEqualTo(1002);
+		}
+		Utf8Check noTabs = new Utf8Check(new ByteArrayInputStream(ascii.replace('\t', ' ').getBytes()));
+		drain(noTabs, 4096);
+		assertThat(noTabs.tabSeen()).isFalse();
+		assertThat(noTabs.valid()).isTrue();
+	}
+
 	private static void drain(InputStream in, int chunk) throws IOException {
 		byte[] buffer = new byte[chunk];
 		while (in.read(buffer, 0, chunk) >= 0) {
