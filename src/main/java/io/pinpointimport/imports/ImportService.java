@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -65,15 +66,17 @@ class ImportService {
 				request.segmentName(), request.segmentId(), request.registers(), roleName(request), roleArn(request),
 				request.validationOrDefault());
 		StoredImport imp = new StoredImport(UUID.randomUUID(), 0, spec, ImportState.QUEUED,
-				this.preflights.stream().findAny().isEmpty(), requestedBy, idempotencyKey, hash, Instant.now(), null,
-				null, 1, 0, 0, null, null, JobProgress.NONE, null, List.of());
+				this.preflights.stream().findAny().isEmpty(), requestedBy, idempotencyKey, hash,
+				// as PostgreSQL keeps it, so this answer and later reads agree
+				Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
+				List.of());
 		if (!this.imports.insert(imp)) {
 			// A concurrent request with the same key won the insert.
 			return replay(this.imports.findByIdempotencyKey(requestedBy, idempotencyKey).orElseThrow(), idempotencyKey,
 					hash);
 		}
 		this.workers.wake();
-		return new Accepted(this.imports.find(imp.id()).orElseThrow(), false);
+		return new Accepted(imp, false);
 	}
 
 	StoredImport get(UUID id) {
@@ -174,7 +177,7 @@ class ImportService {
 		String canonical = String.join("\u0000", request.applicationId(), request.s3Url(), request.format().name(),
 				String.valueOf(request.segmentName()), String.valueOf(request.segmentId()),
 				String.valueOf(request.registers()), String.valueOf(request.roleName()),
-				String.valueOf(request.roleArn()));
+				String.valueOf(request.roleArn()), request.validationOrDefault().name());
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);

@@ -1,5 +1,6 @@
 package io.pinpointimport.imports;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -24,25 +25,24 @@ class ImportWorkers implements SmartLifecycle {
 	/** Upper bound of steps per run, so one loop never starves the others. */
 	private static final int MAX_STEPS = 500;
 
-	private final Submitter submitter;
-
 	private final Poller poller;
 
 	private final Preflighter preflighter;
 
 	private final ImportSettings settings;
 
-	private final Loop submission = new Loop("submission");
+	private final Loop submission;
 
-	private final Loop preflight = new Loop("preflight");
+	private final Loop preflight;
 
 	private volatile ThreadPoolTaskScheduler scheduler;
 
 	ImportWorkers(Submitter submitter, Poller poller, Preflighter preflighter, ImportSettings settings) {
-		this.submitter = submitter;
 		this.poller = poller;
 		this.preflighter = preflighter;
 		this.settings = settings;
+		this.submission = new Loop("submission", submitter::step);
+		this.preflight = new Loop("preflight", preflighter::step);
 	}
 
 	/** Asks for the queue to be looked at now, e.g. after an import arrived. */
@@ -51,15 +51,10 @@ class ImportWorkers implements SmartLifecycle {
 		if (running == null) {
 			return;
 		}
-		try {
-			if (this.preflighter.active()) {
-				running.execute(() -> this.preflight.run(this.preflighter::step));
-			}
-			running.execute(() -> this.submission.run(this.submitter::step));
+		if (this.preflighter.active()) {
+			this.preflight.wake(running);
 		}
-		catch (TaskRejectedException ex) {
-			// shutting down: the next replica to run picks the work up
-		}
+		this.submission.wake(running);
 	}
 
 	@Override
@@ -71,12 +66,10 @@ class ImportWorkers implements SmartLifecycle {
 		scheduler.setWaitForTasksToCompleteOnShutdown(true);
 		scheduler.setAwaitTerminationMillis(this.settings.submission().callTimeout().toMillis());
 		scheduler.initialize();
-		scheduler.scheduleWithFixedDelay(() -> this.submission.run(this.submitter::step),
-				this.settings.submission().interval());
+		scheduler.scheduleWithFixedDelay(this.submission::run, this.settings.submission().interval());
 		scheduler.scheduleWithFixedDelay(this::poll, this.settings.polling().tick());
 		if (this.preflighter.active()) {
-			scheduler.scheduleWithFixedDelay(() -> this.preflight.run(this.preflighter::step),
-					this.settings.submission().interval());
+			scheduler.scheduleWithFixedDelay(this.preflight::run, this.settings.submission().interval());
 		}
 		this.scheduler = scheduler;
 	}
@@ -108,28 +101,55 @@ class ImportWorkers implements SmartLifecycle {
 	}
 
 	/**
-	 * One loop of steps that runs on one thread at a time; a wake-up while it runs makes
-	 * it go round once more instead of starting a second run.
+	 * One loop of steps that runs on one thread at a time: a wake-up while it runs makes
+	 * it go round once more, and wake-ups in a burst queue one run, not one each.
 	 */
 	private final class Loop {
 
 		private final String name;
 
+		private final BooleanSupplier step;
+
 		private final AtomicBoolean busy = new AtomicBoolean();
 
 		private final AtomicBoolean again = new AtomicBoolean();
 
-		Loop(String name) {
+		private final AtomicBoolean queued = new AtomicBoolean();
+
+		Loop(String name, BooleanSupplier step) {
 			this.name = name;
+			this.step = step;
 		}
 
-		void run(BooleanSupplier step) {
+		void wake(Executor executor) {
 			this.again.set(true);
+			// A run in progress re-checks 'again' after it releases 'busy'.
+			if (this.busy.get() || !this.queued.compareAndSet(false, true)) {
+				return;
+			}
+			try {
+				executor.execute(() -> {
+					this.queued.set(false);
+					runWhileAsked();
+				});
+			}
+			catch (TaskRejectedException ex) {
+				// shutting down: the next replica to run picks the work up
+				this.queued.set(false);
+			}
+		}
+
+		void run() {
+			this.again.set(true);
+			runWhileAsked();
+		}
+
+		private void runWhileAsked() {
 			while (this.again.get() && this.busy.compareAndSet(false, true)) {
 				try {
 					this.again.set(false);
 					int steps = 0;
-					while (isRunning() && steps++ < MAX_STEPS && step.getAsBoolean()) {
+					while (isRunning() && steps++ < MAX_STEPS && this.step.getAsBoolean()) {
 						// each step claims its own work
 					}
 				}

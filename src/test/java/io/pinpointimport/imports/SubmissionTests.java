@@ -60,9 +60,10 @@ class SubmissionTests {
 		this.destination.then(Next.ROLE_NOT_ASSUMABLE, Next.ROLE_NOT_ASSUMABLE);
 		StoredImport imp = store("propagating");
 		Submitter submitter = submitter();
-		await().atMost(Duration.ofSeconds(5))
-			.until(() -> submitter.step() && this.imports.find(imp.id()).orElseThrow().state() == ImportState.RUNNING
-					|| this.imports.find(imp.id()).orElseThrow().state() == ImportState.RUNNING);
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			submitter.step();
+			return this.imports.find(imp.id()).orElseThrow().state() == ImportState.RUNNING;
+		});
 		assertThat(this.imports.find(imp.id()).orElseThrow().attempts()).extracting(Attempt::outcome)
 			.containsExactly(AttemptOutcome.ROLE_NOT_ASSUMABLE, AttemptOutcome.ROLE_NOT_ASSUMABLE,
 					AttemptOutcome.SUBMITTED);
