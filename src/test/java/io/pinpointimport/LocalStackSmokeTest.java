@@ -47,7 +47,7 @@ class LocalStackSmokeTest {
 		setAwsProperty("aws.accessKeyId", localstack.getAccessKey());
 		setAwsProperty("aws.secretAccessKey", localstack.getSecretKey());
 		app = SpringApplication.run(PinpointImportServiceApplication.class, "--server.port=0",
-				"--spring.datasource.url=" + postgres.getJdbcUrl(),
+				"--spring.profiles.active=test", "--spring.datasource.url=" + postgres.getJdbcUrl(),
 				"--spring.datasource.username=" + postgres.getUsername(),
 				"--spring.datasource.password=" + postgres.getPassword());
 	}

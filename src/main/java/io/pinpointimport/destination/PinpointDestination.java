@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
@@ -44,11 +42,8 @@ class PinpointDestination implements ImportDestination {
 
 	private final PinpointClient pinpoint;
 
-	private final MeterRegistry meters;
-
-	PinpointDestination(PinpointClient pinpoint, MeterRegistry meters) {
+	PinpointDestination(PinpointClient pinpoint) {
 		this.pinpoint = pinpoint;
-		this.meters = meters;
 	}
 
 	@Override
@@ -89,23 +84,12 @@ class PinpointDestination implements ImportDestination {
 		return new JobPage(jobs, next);
 	}
 
-	private <T> T call(String operation, Supplier<T> call) {
-		Timer.Sample sample = Timer.start(this.meters);
-		String outcome = "success";
+	private static <T> T call(String operation, Supplier<T> call) {
 		try {
 			return call.get();
 		}
 		catch (SdkException ex) {
-			DestinationFailure failure = failure(operation, ex);
-			outcome = (failure.errorCode() != null) ? failure.errorCode() : failure.kind().name();
-			throw failure;
-		}
-		finally {
-			sample.stop(Timer.builder("pinpoint.import.destination.calls")
-				.description("Calls to the import destination, by operation and outcome")
-				.tag("operation", operation)
-				.tag("outcome", outcome)
-				.register(this.meters));
+			throw failure(operation, ex);
 		}
 	}
 
@@ -186,7 +170,12 @@ class PinpointDestination implements ImportDestination {
 			return OffsetDateTime.parse(timestamp).toInstant();
 		}
 		catch (DateTimeException ex) {
-			return Instant.parse(timestamp);
+			try {
+				return Instant.parse(timestamp);
+			}
+			catch (DateTimeException again) {
+				return null;
+			}
 		}
 	}
 

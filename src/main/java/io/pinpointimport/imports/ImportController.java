@@ -44,11 +44,14 @@ class ImportController {
 	private static final String IMPORT_EXAMPLE = """
 			{"id": "0b6f1c8e-2f7d-4a55-9a51-6f0f7f3c2a10", "applicationId": "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21",
 			 "s3Url": "s3://demo-audiences/csv/", "format": "CSV", "segmentName": "spring-campaign",
-			 "segmentId": null, "registerEndpoints": true, "roleName": "pinpoint-import",
+			 "registerEndpoints": true, "roleName": "pinpoint-import",
 			 "roleArn": "arn:aws:iam::123456789012:role/pinpoint-import/pinpoint-import", "state": "QUEUED",
-			 "pinpoint": null, "progress": 0.0, "attempts": [], "createdAt": "2026-05-04T10:15:30Z",
-			 "submittedAt": null, "completedAt": null, "requestedBy": "ops@example.com", "error": null}
+			 "progress": 0.0, "attempts": [], "createdAt": "2026-05-04T10:15:30Z",
+			 "requestedBy": "ops@example.com"}
 			""";
+
+	private static final String PAGE_EXAMPLE = "{\"items\": [" + IMPORT_EXAMPLE
+			+ "], \"nextCursor\": \"MjAyNi0wNS0wNFQxMDoxNTozMFo\"}";
 
 	private final ImportService imports;
 
@@ -62,10 +65,14 @@ class ImportController {
 					+ "job slot is free and the role can be assumed, and tracks it to the end. With an "
 					+ "Idempotency-Key, the same key and body give back the same import.")
 	@ApiResponse(responseCode = "202", description = "Accepted; Location names the import",
-			headers = @Header(name = "Location", description = "/api/v1/imports/{id}"),
+			headers = @Header(name = "Location", description = "/api/v1/imports/{id}",
+					schema = @Schema(type = "string", format = "uri-reference")),
 			content = @Content(schema = @Schema(implementation = ImportResource.class),
 					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "Invalid request (fields named in errors)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403",
+			description = "A guard-rail forbids the application, S3 location or external role; `rule` names it",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "The named role is not managed by this service",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -87,21 +94,29 @@ class ImportController {
 	@Operation(operationId = "getImport", summary = "Show an import",
 			description = "State, Pinpoint job counters and failures, progress, every submission attempt, and the "
 					+ "problem when it failed. A job's end shows here within seconds of Pinpoint reporting it.")
-	@ApiResponse(responseCode = "200", description = "The import")
+	@ApiResponse(responseCode = "200", description = "The import",
+			content = @Content(schema = @Schema(implementation = ImportResource.class),
+					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No such import",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	ImportResource get(@PathVariable UUID id) {
+	ImportResource get(@Parameter(description = "The import's id") @PathVariable UUID id) {
 		return ImportResource.of(this.imports.get(id));
 	}
 
 	@GetMapping
 	@Operation(operationId = "listImports", summary = "List imports, newest first",
 			description = "Filters combine; follow nextCursor for the next page.")
-	@ApiResponse(responseCode = "200", description = "A page of imports")
+	@ApiResponse(responseCode = "200", description = "A page of imports",
+			content = @Content(schema = @Schema(implementation = ImportPage.class),
+					examples = @ExampleObject(value = PAGE_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "Invalid filter, cursor or limit",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	ImportPage list(@RequestParam(required = false) String applicationId,
-			@RequestParam(required = false) ImportState state, @RequestParam(required = false) String segmentName,
+	ImportPage list(
+			@Parameter(description = "Only imports into this Pinpoint application") @RequestParam(
+					required = false) String applicationId,
+			@Parameter(description = "Only imports in this state") @RequestParam(required = false) ImportState state,
+			@Parameter(description = "Only imports into the segment of this name") @RequestParam(
+					required = false) String segmentName,
 			@Parameter(description = "Only imports created after this instant (ISO-8601)",
 					example = "2026-05-04T00:00:00Z") @RequestParam(
 							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdAfter,
@@ -117,24 +132,30 @@ class ImportController {
 	@Operation(operationId = "cancelImport", summary = "Cancel an import that was not submitted yet",
 			description = "Pinpoint cannot cancel an import job, so only an import no job was asked for can be "
 					+ "cancelled: QUEUED, or waiting to retry a refused submission.")
-	@ApiResponse(responseCode = "200", description = "Cancelled (or already was)")
+	@ApiResponse(responseCode = "200", description = "Cancelled (or already was)",
+			content = @Content(schema = @Schema(implementation = ImportResource.class),
+					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No such import",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "Already submitted to Pinpoint, or finished",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	ImportResource cancel(@PathVariable UUID id) {
+	ImportResource cancel(@Parameter(description = "The import's id") @PathVariable UUID id) {
 		return ImportResource.of(this.imports.cancel(id));
 	}
 
 	@PostMapping("/{id}/retry")
 	@Operation(operationId = "retryImport", summary = "Submit a failed import again",
 			description = "Queues a FAILED import as a new run; the attempts of earlier runs stay in its history.")
-	@ApiResponse(responseCode = "202", description = "Queued again")
+	@ApiResponse(responseCode = "202", description = "Queued again",
+			content = @Content(schema = @Schema(implementation = ImportResource.class),
+					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
+	@ApiResponse(responseCode = "403", description = "A guard-rail now forbids the import; `rule` names it",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "No such import",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "The import is not FAILED",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	ResponseEntity<ImportResource> retry(@PathVariable UUID id) {
+	ResponseEntity<ImportResource> retry(@Parameter(description = "The import's id") @PathVariable UUID id) {
 		return ResponseEntity.accepted().body(ImportResource.of(this.imports.retry(id)));
 	}
 

@@ -463,15 +463,16 @@ class ImportRepository {
 	}
 
 	/**
-	 * Takes every running job of each application that has a job due, so one listing
-	 * serves them all.
+	 * Takes the running jobs that are due, with the jobs of the same applications that
+	 * fall due before {@code soon}: one listing serves them all, and jobs looked at
+	 * together stay due together.
 	 */
-	List<PolledJob> claimDuePolls(String owner, Instant now, Instant until) {
+	List<PolledJob> claimDuePolls(String owner, Instant now, Instant soon, Instant until) {
 		return this.jdbc.sql("""
 				UPDATE endpoint_import SET lease_owner = :owner, lease_until = :until
 				WHERE id IN (
 				    SELECT id FROM endpoint_import
-				    WHERE state = 'RUNNING' AND (lease_until IS NULL OR lease_until <= :now)
+				    WHERE state = 'RUNNING' AND (lease_until IS NULL OR lease_until <= :now) AND next_poll_at <= :soon
 				      AND application_id IN (SELECT application_id FROM endpoint_import
 				                             WHERE state = 'RUNNING' AND next_poll_at <= :now
 				                               AND (lease_until IS NULL OR lease_until <= :now))
@@ -480,6 +481,7 @@ class ImportRepository {
 				""")
 			.param("owner", owner)
 			.param("now", ts(now))
+			.param("soon", ts(soon))
 			.param("until", ts(until))
 			.query((rs, n) -> new PolledJob(rs.getObject("id", UUID.class), rs.getString("application_id"),
 					rs.getString("job_id"), rs.getString("job_status"), instant(rs, "submitted_at")))
@@ -533,6 +535,20 @@ class ImportRepository {
 				.update();
 		}
 		return updated == 1;
+	}
+
+	/** The destination no longer knows the job: the import failed. */
+	boolean recordJobLost(UUID id, String owner, ImportProblem problem, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET state = 'FAILED', completed_at = :now, error = :error::jsonb,
+				    next_poll_at = NULL, lease_owner = NULL, lease_until = NULL
+				WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner
+				""")
+			.param("id", id)
+			.param("owner", owner)
+			.param("now", ts(now))
+			.param("error", this.json.writeValueAsString(problem.toMap()))
+			.update() == 1;
 	}
 
 	/** Gives polled jobs back (e.g. the listing failed), to be looked at again later. */

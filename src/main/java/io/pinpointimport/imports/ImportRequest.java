@@ -25,16 +25,18 @@ record ImportRequest(
 				requiredMode = Schema.RequiredMode.REQUIRED) @NotNull FileFormat format,
 		@Schema(description = "Create a new segment with this name (DefineSegment=true)",
 				example = "spring-campaign") @Size(min = 1, max = 256) String segmentName,
-		@Schema(description = "Update this existing segment instead") @Pattern(regexp = "[A-Za-z0-9_-]{1,128}",
-				message = "must be a Pinpoint segment id (letters, digits, - and _)") String segmentId,
+		@Schema(description = "Update this existing segment instead",
+				example = "0c8d5f2a6b9e4f1d8a3c7b2e5d4f6a19") @Pattern(regexp = "[A-Za-z0-9_-]{1,128}",
+						message = "must be a Pinpoint segment id (letters, digits, - and _)") String segmentId,
 		@Schema(description = "Register the endpoints with the application (default true)",
 				defaultValue = "true") Boolean registerEndpoints,
 		@Schema(description = "A role managed by this service; absent means the configured default role",
 				example = "pinpoint-import") @Pattern(regexp = "[\\w+=,.@-]{1,64}",
 						message = "must be an IAM role name: 1-64 of letters, digits and +=,.@_-") String roleName,
-		@Schema(description = "An external role's ARN, only when the service allows external roles") @Pattern(
-				regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}",
-				message = "must be an IAM role ARN, e.g. arn:aws:iam::123456789012:role/name") String roleArn) {
+		@Schema(description = "An external role's ARN, only when the service allows external roles",
+				example = "arn:aws:iam::123456789012:role/team-pinpoint-import") @Pattern(
+						regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}",
+						message = "must be an IAM role ARN, e.g. arn:aws:iam::123456789012:role/name") String roleArn) {
 
 	/** Bucket names as S3 allows them, then an optional key or prefix. */
 	static final String S3_URL = "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\\p{Cntrl}]*)?";

@@ -28,6 +28,7 @@ record ImportResource(UUID id, String applicationId, String s3Url, FileFormat fo
 	 * @param failures messages for the first failed entries (Pinpoint keeps 100)
 	 * @param failuresTruncated true when more entries failed than {@code failures} lists
 	 */
+	@Schema(description = "The Pinpoint import job behind an import, as last observed")
 	record PinpointJob(String jobId, String jobStatus, Integer totalPieces, Integer completedPieces,
 			Integer failedPieces, Integer totalProcessed, Integer totalFailures, List<String> failures,
 			boolean failuresTruncated) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.pinpointimport.guardrail.GuardRails;
 import io.pinpointimport.role.ImportRoleLookup;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,13 +34,16 @@ class ImportService {
 
 	private final ImportWorkers workers;
 
+	private final GuardRails guardRails;
+
 	ImportService(ImportRepository imports, ImportSettings settings, ObjectProvider<ImportRoleLookup> roles,
-			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers) {
+			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers, GuardRails guardRails) {
 		this.imports = imports;
 		this.settings = settings;
 		this.roles = roles;
 		this.preflights = preflights;
 		this.workers = workers;
+		this.guardRails = guardRails;
 	}
 
 	/** An accepted import, and whether it was an idempotent replay. */
@@ -49,6 +53,7 @@ class ImportService {
 
 	Accepted accept(ImportRequest request, String idempotencyKey, String requestedBy) {
 		checkRules(request);
+		checkGuardRails(request.applicationId(), request.s3Url(), request.roleArn());
 		String hash = hash(request);
 		if (idempotencyKey != null) {
 			Optional<StoredImport> earlier = this.imports.findByIdempotencyKey(requestedBy, idempotencyKey);
@@ -101,6 +106,9 @@ class ImportService {
 
 	StoredImport retry(UUID id) {
 		StoredImport imp = get(id);
+		// The guard-rails may have tightened since the import was accepted.
+		checkGuardRails(imp.spec().applicationId(), imp.spec().s3Url(),
+				(imp.spec().roleName() == null) ? imp.spec().roleArn() : null);
 		if (!this.imports.retry(id, this.preflights.stream().findAny().isEmpty())) {
 			throw ImportStateConflict.notRetryable(id, get(imp.id()).state());
 		}
@@ -125,17 +133,20 @@ class ImportService {
 			errors.add(new InvalidImportRequest.FieldProblem("roleArn",
 					"give at most one of roleName (a managed role) and roleArn (an external role)"));
 		}
-		else if (request.roleArn() != null && !this.settings.allowExternalRoles()) {
-			errors.add(new InvalidImportRequest.FieldProblem("roleArn",
-					"external roles are not allowed here; name a managed role with roleName "
-							+ "(operators may set pinpoint-import.imports.allow-external-roles=true)"));
-		}
 		else if (request.roleArn() == null && request.roleName() == null && this.settings.defaultRoleName() == null) {
 			errors.add(new InvalidImportRequest.FieldProblem("roleName",
 					"is required: no default role is configured (pinpoint-import.imports.default-role-name)"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidImportRequest(errors);
+		}
+	}
+
+	private void checkGuardRails(String applicationId, String s3Url, String externalRoleArn) {
+		this.guardRails.checkApplicationId("applicationId", applicationId);
+		this.guardRails.checkS3Url("s3Url", s3Url);
+		if (externalRoleArn != null) {
+			this.guardRails.checkExternalRole("roleArn", externalRoleArn);
 		}
 	}
 

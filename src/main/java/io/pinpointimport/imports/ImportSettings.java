@@ -17,8 +17,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param defaultRoleName managed role used when a request names neither roleName nor
  * roleArn; none by default
- * @param allowExternalRoles whether a request may name a roleArn this service does not
- * manage
  * @param concurrentJobLimit import jobs run at once in the account (Pinpoint allows 2);
  * the rest wait, first in, first out
  * @param submission how imports are submitted and retried
@@ -26,9 +24,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("pinpoint-import.imports")
 @Validated
-record ImportSettings(String defaultRoleName, @DefaultValue("false") boolean allowExternalRoles,
-		@DefaultValue("2") @Min(1) int concurrentJobLimit, @DefaultValue @Valid @NotNull Submission submission,
-		@DefaultValue @Valid @NotNull Polling polling) {
+record ImportSettings(String defaultRoleName, @DefaultValue("2") @Min(1) int concurrentJobLimit,
+		@DefaultValue @Valid @NotNull Submission submission, @DefaultValue @Valid @NotNull Polling polling) {
 
 	/**
 	 * Submission and retry settings.

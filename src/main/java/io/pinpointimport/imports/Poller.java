@@ -55,8 +55,9 @@ class Poller {
 	 */
 	int pollDue() {
 		Instant now = Instant.now();
+		ImportSettings.Polling polling = this.settings.polling();
 		List<ImportRepository.PolledJob> claimed = this.imports.claimDuePolls(this.owner, now,
-				now.plus(this.settings.polling().lease()));
+				now.plus(polling.minInterval()), now.plus(polling.lease()));
 		Map<String, List<ImportRepository.PolledJob>> byApplication = new LinkedHashMap<>();
 		claimed.forEach(job -> byApplication.computeIfAbsent(job.applicationId(), app -> new ArrayList<>()).add(job));
 		int finished = 0;
@@ -79,7 +80,10 @@ class Poller {
 		try {
 			String token = null;
 			do {
-				JobPage page = this.destination.list(applicationId, this.settings.polling().pageSize(), token);
+				JobPage page = list(applicationId, token);
+				if (page == null) {
+					break;
+				}
 				for (Job job : page.jobs()) {
 					ImportRepository.PolledJob polled = pending.remove(job.id());
 					if (polled != null && record(polled, job)) {
@@ -87,23 +91,14 @@ class Poller {
 					}
 				}
 				token = page.nextToken();
-				// Pinpoint lists newest first: once a whole page predates the oldest
-				// running
-				// job, later pages cannot hold one. Jobs not met are described one by
-				// one.
-				if (!page.jobs().isEmpty() && page.jobs()
-					.stream()
-					.allMatch(job -> job.createdAt() != null && job.createdAt().isBefore(oldest))) {
+				if (olderThan(page, oldest)) {
 					break;
 				}
 			}
 			while (token != null && !pending.isEmpty());
 			for (ImportRepository.PolledJob polled : new ArrayList<>(pending.values())) {
-				Job job = this.destination.describe(applicationId, polled.jobId());
+				finished += describe(applicationId, polled) ? 1 : 0;
 				pending.remove(polled.jobId());
-				if (record(polled, job)) {
-					finished++;
-				}
 			}
 		}
 		catch (DestinationFailure failure) {
@@ -113,6 +108,49 @@ class Poller {
 					this.owner, Instant.now().plus(this.settings.polling().minInterval()));
 		}
 		return finished;
+	}
+
+	/** A page of the application's jobs, or null when Pinpoint no longer knows it. */
+	private JobPage list(String applicationId, String token) {
+		try {
+			return this.destination.list(applicationId, this.settings.polling().pageSize(), token);
+		}
+		catch (DestinationFailure failure) {
+			if ("NotFoundException".equals(failure.errorCode())) {
+				return null;
+			}
+			throw failure;
+		}
+	}
+
+	/**
+	 * Pinpoint lists newest first: once a whole page predates the oldest job looked for,
+	 * later pages cannot hold one (any job not met is described on its own).
+	 */
+	private static boolean olderThan(JobPage page, Instant oldest) {
+		return !page.jobs().isEmpty()
+				&& page.jobs().stream().allMatch(job -> job.createdAt() != null && job.createdAt().isBefore(oldest));
+	}
+
+	/** Looks at one job the listing did not show; true when the import finished. */
+	private boolean describe(String applicationId, ImportRepository.PolledJob polled) {
+		try {
+			return record(polled, this.destination.describe(applicationId, polled.jobId()));
+		}
+		catch (DestinationFailure failure) {
+			if (!"NotFoundException".equals(failure.errorCode())) {
+				throw failure;
+			}
+			// The job (or its application) is gone: it will never report an end.
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("jobId", polled.jobId());
+			properties.put("awsErrorCode", failure.errorCode());
+			return this.imports.recordJobLost(polled.id(), this.owner,
+					new ImportProblem("import-job-lost", "The import job is gone", 502, "Pinpoint no longer knows job "
+							+ polled.jobId() + " of application " + applicationId + ": " + failure.destinationMessage(),
+							properties),
+					Instant.now());
+		}
 	}
 
 	/** Records what was observed; true when the import finished. */

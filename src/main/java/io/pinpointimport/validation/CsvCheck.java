@@ -1,21 +1,26 @@
 package io.pinpointimport.validation;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import de.siegmar.fastcsv.reader.RecordType;
 
 /**
  * Checks a CSV endpoint file: the header once, then each row against it and against the
- * endpoint rules, in one pass with FastCSV.
+ * endpoint rules, in one pass with FastCSV. Values are checked in place, in FastCSV's own
+ * buffer, as the parser hands them over; a row's findings are held until the row ends,
+ * and dropped in favour of one column-count error when its values do not line up with the
+ * header.
  */
 final class CsvCheck {
 
@@ -29,11 +34,13 @@ final class CsvCheck {
 
 	private final EndpointCheck endpoint;
 
-	private String[] names = new String[0];
+	private String[] names;
 
-	private FieldKind[] kinds = new FieldKind[0];
+	private FieldKind[] kinds;
 
 	private boolean sampled;
+
+	private long rows;
 
 	CsvCheck(FileFindings findings, EndpointCheck endpoint) {
 		this.findings = findings;
@@ -41,32 +48,24 @@ final class CsvCheck {
 	}
 
 	/** Checks up to {@code maxRows} data rows of {@code in}; returns the rows read. */
-	long check(InputStream in, long maxRows) {
-		Row row = new Row();
-		long rows = 0;
-		try (CsvReader<Row> reader = CsvReader.builder()
+	long check(Utf8Check in, long maxRows) {
+		Rows handler = new Rows(in, maxRows);
+		try (CsvReader<Rows> reader = CsvReader.builder()
 			.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
 			.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
 			.allowUnclosedQuote(false)
 			.maxBufferSize(MAX_RECORD_CHARS)
-			.build(row, in, StandardCharsets.UTF_8)) {
-			Iterator<Row> records = reader.iterator();
-			boolean header = true;
-			while (rows < maxRows && records.hasNext()) {
+			.build(handler, in, StandardCharsets.UTF_8)) {
+			Iterator<Rows> records = reader.iterator();
+			while (this.rows < maxRows && records.hasNext()) {
 				records.next();
-				if (header) {
-					header(row);
-					header = false;
-				}
-				else {
-					rows++;
-					row(row);
-				}
 			}
-			this.sampled = rows >= maxRows && records.hasNext();
+			// Reads one more record, which the handler leaves unchecked.
+			this.sampled = this.rows >= maxRows && records.hasNext();
 		}
 		catch (CsvParseException ex) {
-			long line = row.line;
+			this.findings.discardRow();
+			long line = handler.line;
 			this.findings.report(Rule.CSV_MALFORMED, line, null,
 					() -> "the record starting on line " + line + " could not be read: a quoted value never closes "
 							+ "or the record is longer than " + MAX_RECORD_CHARS + " characters. Close the quote "
@@ -75,7 +74,7 @@ final class CsvCheck {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return rows;
+		return this.rows;
 	}
 
 	/** True when rows were left unread because of the row limit. */
@@ -83,15 +82,14 @@ final class CsvCheck {
 		return this.sampled;
 	}
 
-	private void header(Row row) {
-		int count = row.count;
+	private void header(List<String> header, long line) {
+		int count = header.size();
 		this.names = new String[count];
 		this.kinds = new FieldKind[count];
 		Set<String> seen = new HashSet<>();
-		long line = row.line;
 		boolean utf8Bom = false;
 		for (int i = 0; i < count; i++) {
-			String name = new String(row.chars, row.starts[i], row.lengths[i]);
+			String name = header.get(i);
 			if (i == 0 && name.startsWith("\uFEFF")) {
 				utf8Bom = true;
 			}
@@ -136,98 +134,113 @@ final class CsvCheck {
 				+ "Metrics.";
 	}
 
-	private void row(Row row) {
-		long line = row.line;
-		this.endpoint.begin(line);
-		if (row.count != this.names.length) {
-			int count = row.count;
-			this.findings.report(Rule.CSV_COLUMN_COUNT, line, null,
-					() -> "the row has " + count + " values but the header has " + this.names.length
-							+ " columns: add or remove values (quote values that contain commas)");
-			this.findings.endEndpoint();
-			return;
-		}
-		char[] chars = row.chars;
-		long bytes = 0;
-		for (int i = 0; i < row.count; i++) {
-			int start = row.starts[i];
-			int length = row.lengths[i];
-			if (length == 0) {
-				continue;
-			}
-			String name = this.names[i];
-			int end = start + length;
-			boolean tab = false;
-			boolean lineBreak = false;
-			for (int c = start; c < end; c++) {
-				char ch = chars[c];
-				if (ch < ' ') {
-					if (ch == '\t') {
-						tab = true;
-					}
-					else if (ch == '\n' || ch == '\r') {
-						lineBreak = true;
-					}
-				}
-			}
-			if (tab) {
-				this.findings.report(Rule.CSV_VALUE_TAB, line, name,
-						() -> "the value of " + name + " contains a tab: remove it or replace it with a space");
-			}
-			if (lineBreak) {
-				this.findings.report(Rule.CSV_VALUE_LINE_BREAK, line, name, () -> "the value of " + name
-						+ " contains a line break, which Pinpoint does not accept even when quoted: remove it");
-			}
-			bytes += name.length() + length;
-			this.endpoint.value(this.kinds[i], name, chars, start, length);
-		}
-		this.endpoint.size(bytes);
-		this.endpoint.end();
-	}
-
 	/**
-	 * Copies each record's fields out of FastCSV's buffer (which may move while a record
-	 * is read) into one reusable array.
+	 * Receives each record from FastCSV: collects the header, then checks each value of a
+	 * data row while it is still in the parser's buffer.
 	 */
-	private static final class Row extends AbstractBaseCsvCallbackHandler<Row> {
+	private final class Rows extends AbstractBaseCsvCallbackHandler<Rows> {
+
+		private final Utf8Check input;
+
+		private final long maxRows;
+
+		private final List<String> header = new ArrayList<>();
 
 		long line;
 
-		int count;
+		private boolean active;
 
-		char[] chars = new char[4096];
+		private boolean tabs;
 
-		int used;
+		private int fields;
 
-		int[] starts = new int[64];
+		private long bytes;
 
-		int[] lengths = new int[64];
+		Rows(Utf8Check input, long maxRows) {
+			this.input = input;
+			this.maxRows = maxRows;
+		}
 
 		@Override
 		protected void handleBegin(long startingLineNumber) {
 			this.line = startingLineNumber;
-			this.count = 0;
-			this.used = 0;
+			this.fields = 0;
+			this.bytes = 0;
+			this.active = CsvCheck.this.names != null && CsvCheck.this.rows < this.maxRows;
+			if (this.active) {
+				CsvCheck.this.endpoint.begin(startingLineNumber);
+				CsvCheck.this.findings.holdRow();
+				// The checker has read at least as far as the parser: no tab seen, none
+				// in this row.
+				this.tabs = this.input.tabSeen();
+			}
+			else {
+				this.header.clear();
+			}
 		}
 
 		@Override
-		protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
-			if (this.count == this.starts.length) {
-				this.starts = java.util.Arrays.copyOf(this.starts, this.count * 2);
-				this.lengths = java.util.Arrays.copyOf(this.lengths, this.count * 2);
+		protected void handleField(int index, char[] chars, int offset, int length, boolean quoted) {
+			if (!this.active) {
+				this.header.add(new String(chars, offset, length));
+				return;
 			}
-			if (this.used + len > this.chars.length) {
-				this.chars = java.util.Arrays.copyOf(this.chars, Math.max(this.chars.length * 2, this.used + len));
+			this.fields++;
+			if (length == 0 || index >= CsvCheck.this.names.length) {
+				return;
 			}
-			System.arraycopy(buf, offset, this.chars, this.used, len);
-			this.starts[this.count] = this.used;
-			this.lengths[this.count] = len;
-			this.used += len;
-			this.count++;
+			String name = CsvCheck.this.names[index];
+			if (this.tabs || quoted) {
+				// Only a quoted value can hold a line break.
+				boolean tab = false;
+				boolean lineBreak = false;
+				for (int c = offset; c < offset + length; c++) {
+					char ch = chars[c];
+					if (ch < ' ') {
+						tab |= ch == '\t';
+						lineBreak |= ch == '\n' || ch == '\r';
+					}
+				}
+				if (tab) {
+					CsvCheck.this.findings.report(Rule.CSV_VALUE_TAB, this.line, name,
+							() -> "the value of " + name + " contains a tab: remove it or replace it with a space");
+				}
+				if (lineBreak) {
+					CsvCheck.this.findings
+						.report(Rule.CSV_VALUE_LINE_BREAK, this.line, name, () -> "the value of " + name
+								+ " contains a line break, which Pinpoint does not accept even when quoted: remove it");
+				}
+			}
+			this.bytes += name.length() + length;
+			CsvCheck.this.endpoint.value(CsvCheck.this.kinds[index], name, chars, offset, length);
 		}
 
 		@Override
-		protected Row buildRecord() {
+		protected Rows buildRecord() {
+			if (!this.active) {
+				if (CsvCheck.this.names == null && getRecordType() == RecordType.DATA) {
+					header(this.header, this.line);
+				}
+				return this;
+			}
+			if (getRecordType() != RecordType.DATA) {
+				CsvCheck.this.findings.discardRow();
+				return this;
+			}
+			CsvCheck.this.rows++;
+			int columns = CsvCheck.this.names.length;
+			if (this.fields != columns) {
+				CsvCheck.this.findings.discardRow();
+				int count = this.fields;
+				CsvCheck.this.findings.report(Rule.CSV_COLUMN_COUNT, this.line, null,
+						() -> "the row has " + count + " values but the header has " + columns
+								+ " columns: add or remove values (quote values that contain commas)");
+				CsvCheck.this.findings.endEndpoint();
+				return this;
+			}
+			CsvCheck.this.findings.commitRow();
+			CsvCheck.this.endpoint.size(this.bytes);
+			CsvCheck.this.endpoint.end();
 			return this;
 		}
 

@@ -22,6 +22,30 @@ final class EndpointCheck {
 	static final String[] CHANNEL_TYPES = { "ADM", "APNS", "APNS_SANDBOX", "APNS_VOIP", "APNS_VOIP_SANDBOX", "BAIDU",
 			"CUSTOM", "EMAIL", "GCM", "IN_APP", "PUSH", "SMS", "VOICE" };
 
+	private static final char[][] CHANNEL_TYPE_CHARS = java.util.Arrays.stream(CHANNEL_TYPES)
+		.map(String::toCharArray)
+		.toArray(char[][]::new);
+
+	private static final char[] ALL = "ALL".toCharArray();
+
+	private static final char[] NONE = "NONE".toCharArray();
+
+	/**
+	 * ASCII characters an email address cannot contain unquoted (controls, space,
+	 * specials).
+	 */
+	private static final boolean[] NOT_IN_EMAIL = new boolean[128];
+
+	static {
+		for (char c = 0; c <= ' '; c++) {
+			NOT_IN_EMAIL[c] = true;
+		}
+		NOT_IN_EMAIL[0x7F] = true;
+		for (char c : "(),:;<>[]\\\"".toCharArray()) {
+			NOT_IN_EMAIL[c] = true;
+		}
+	}
+
 	private static final int EMAIL = indexOf("EMAIL");
 
 	private static final int SMS = indexOf("SMS");
@@ -53,6 +77,8 @@ final class EndpointCheck {
 
 	private String addressField;
 
+	private boolean addressDeferred;
+
 	private boolean hasId;
 
 	private boolean hasUserId;
@@ -69,6 +95,7 @@ final class EndpointCheck {
 		this.line = line;
 		this.channelType = -1;
 		this.addressLength = -1;
+		this.addressDeferred = false;
 		this.hasId = false;
 		this.hasUserId = false;
 		this.presentFields = 0;
@@ -196,47 +223,52 @@ final class EndpointCheck {
 								+ "(phone number, email address or device token), or the Id of an existing endpoint");
 			}
 		}
-		if (this.addressLength > 0 && this.channelType >= 0) {
-			checkAddress();
+		if (this.addressDeferred && this.channelType >= 0) {
+			// Longer than the copy kept: no phone number or email address is that long.
+			checkAddress(this.address, 0,
+					(this.addressLength > this.address.length) ? this.address.length : this.addressLength);
 		}
 		this.findings.endEndpoint();
 	}
 
 	private void address(String field, char[] chars, int offset, int length) {
-		if (length > this.address.length) {
-			// Longer than any phone number or email address: keep enough to show and
-			// reject it.
-			this.address = new char[Math.min(Math.max(length, this.address.length * 2), 1024)];
-		}
-		int kept = Math.min(length, this.address.length);
-		System.arraycopy(chars, offset, this.address, 0, kept);
 		this.addressLength = length;
 		this.addressField = field;
+		if (this.channelType >= 0) {
+			// The usual column order: the channel is known, check the value in place.
+			checkAddress(chars, offset, length);
+			this.addressDeferred = false;
+			return;
+		}
+		// Checked at the end, once the ChannelType is known.
+		if (length > this.address.length) {
+			this.address = new char[Math.min(Math.max(length, this.address.length * 2), 1024)];
+		}
+		System.arraycopy(chars, offset, this.address, 0, Math.min(length, this.address.length));
+		this.addressDeferred = true;
 	}
 
-	private void checkAddress() {
-		int kept = Math.min(this.addressLength, this.address.length);
+	private void checkAddress(char[] chars, int offset, int length) {
 		if (this.channelType == SMS || this.channelType == VOICE) {
-			if (this.addressLength != kept || !isE164(this.address, kept)) {
-				String shown = quote(this.address, 0, kept);
+			if (!isE164(chars, offset, length)) {
 				report(Rule.ENDPOINT_ADDRESS_E164, this.addressField,
-						() -> shown + " is not an E.164 phone number, which " + CHANNEL_TYPES[this.channelType]
+						() -> quote(chars, offset, length) + " is not an E.164 phone number, which "
+								+ CHANNEL_TYPES[this.channelType]
 								+ " needs: write + then the country code and number, digits only (e.g. +14155550100)");
 			}
 		}
 		else if (this.channelType == EMAIL) {
-			if (this.addressLength != kept || !isEmail(this.address, kept)) {
-				String shown = quote(this.address, 0, kept);
+			if (!isEmail(chars, offset, length)) {
 				report(Rule.ENDPOINT_ADDRESS_EMAIL, this.addressField,
-						() -> shown + " is not an email address, which EMAIL needs: write it as name@example.com "
-								+ "(no spaces, one @, a domain with a dot)");
+						() -> quote(chars, offset, length) + " is not an email address, which EMAIL needs: write it as "
+								+ "name@example.com (no spaces, one @, a domain with a dot)");
 			}
 		}
 	}
 
 	private void channelType(String field, char[] chars, int offset, int length) {
-		for (int i = 0; i < CHANNEL_TYPES.length; i++) {
-			if (equals(CHANNEL_TYPES[i], chars, offset, length)) {
+		for (int i = 0; i < CHANNEL_TYPE_CHARS.length; i++) {
+			if (equals(CHANNEL_TYPE_CHARS[i], chars, offset, length)) {
 				this.channelType = i;
 				return;
 			}
@@ -252,7 +284,7 @@ final class EndpointCheck {
 	}
 
 	private void optOut(String field, char[] chars, int offset, int length) {
-		if (!equals("ALL", chars, offset, length) && !equals("NONE", chars, offset, length)) {
+		if (!equals(ALL, chars, offset, length) && !equals(NONE, chars, offset, length)) {
 			report(Rule.ENDPOINT_OPT_OUT, field, () -> quote(chars, offset, length)
 					+ " is not a valid OptOut: use ALL (opted out of all messages) " + "or NONE (not opted out)");
 		}
@@ -276,7 +308,10 @@ final class EndpointCheck {
 					+ "degrees between -" + (int) limit + " and " + (int) limit + ", e.g. 47.6062");
 			return;
 		}
-		range(rule, limit, field, Double.parseDouble(new String(chars, offset, length)), null);
+		if (!Numbers.isWithin(chars, offset, length, (int) limit)) {
+			range(rule, limit, field, Double.parseDouble(new String(chars, offset, length)),
+					new String(chars, offset, length));
+		}
 	}
 
 	private void range(Rule rule, double limit, String field, double value, String shown) {
@@ -290,12 +325,12 @@ final class EndpointCheck {
 		this.findings.report(rule, this.line, field, message);
 	}
 
-	static boolean isE164(char[] chars, int length) {
+	static boolean isE164(char[] chars, int offset, int length) {
 		// + and 7 to 15 digits, not starting with 0 (ITU-T E.164).
-		if (length < 8 || length > 16 || chars[0] != '+' || chars[1] < '1' || chars[1] > '9') {
+		if (length < 8 || length > 16 || chars[offset] != '+' || chars[offset + 1] < '1' || chars[offset + 1] > '9') {
 			return false;
 		}
-		for (int i = 2; i < length; i++) {
+		for (int i = offset + 2; i < offset + length; i++) {
 			if (chars[i] < '0' || chars[i] > '9') {
 				return false;
 			}
@@ -303,15 +338,15 @@ final class EndpointCheck {
 		return true;
 	}
 
-	static boolean isEmail(char[] chars, int length) {
-		if (length > 254) {
+	static boolean isEmail(char[] chars, int offset, int length) {
+		if (length > 254 || length < 3) {
 			return false;
 		}
+		int end = offset + length;
 		int at = -1;
-		for (int i = 0; i < length; i++) {
+		for (int i = offset; i < end; i++) {
 			char c = chars[i];
-			if (c <= ' ' || c == 0x7F || c == '(' || c == ')' || c == ',' || c == ':' || c == ';' || c == '<'
-					|| c == '>' || c == '[' || c == ']' || c == '\\' || c == '"') {
+			if (c < 128 && NOT_IN_EMAIL[c]) {
 				return false;
 			}
 			if (c == '@') {
@@ -321,33 +356,31 @@ final class EndpointCheck {
 				at = i;
 			}
 		}
-		if (at < 1 || at > 64 || at == length - 1) {
+		if (at <= offset || at - offset > 64 || at == end - 1 || chars[offset] == '.' || chars[at - 1] == '.') {
 			return false;
 		}
 		// Domain: dot-separated labels, none empty or starting/ending with '-', and a
 		// dot.
 		boolean dot = false;
 		int labelStart = at + 1;
-		for (int i = at + 1; i <= length; i++) {
-			if (i == length || chars[i] == '.') {
+		for (int i = at + 1; i <= end; i++) {
+			if (i == end || chars[i] == '.') {
 				if (i == labelStart || chars[labelStart] == '-' || chars[i - 1] == '-') {
 					return false;
 				}
-				if (i < length) {
-					dot = true;
-				}
+				dot |= i < end;
 				labelStart = i + 1;
 			}
 		}
-		return dot && chars[at - 1] != '.' && chars[0] != '.';
+		return dot;
 	}
 
-	private static boolean equals(String expected, char[] chars, int offset, int length) {
-		if (expected.length() != length) {
+	private static boolean equals(char[] expected, char[] chars, int offset, int length) {
+		if (expected.length != length) {
 			return false;
 		}
 		for (int i = 0; i < length; i++) {
-			if (expected.charAt(i) != chars[offset + i]) {
+			if (expected[i] != chars[offset + i]) {
 				return false;
 			}
 		}

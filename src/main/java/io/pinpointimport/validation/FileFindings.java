@@ -26,6 +26,10 @@ final class FileFindings {
 
 	private boolean endpointFailed;
 
+	private boolean holding;
+
+	private final List<Held> held = new ArrayList<>();
+
 	FileFindings(String key, int limit) {
 		this.key = key;
 		this.limit = limit;
@@ -33,10 +37,48 @@ final class FileFindings {
 
 	/** Reports a finding; {@code message} is asked for only when the finding is kept. */
 	void report(Rule rule, long line, String field, Supplier<String> message) {
+		if (this.holding) {
+			// Rare (a row with errors): build the message now, the buffer it quotes moves
+			// on.
+			boolean keep = this.kept.size() + this.held.size() < this.limit;
+			this.held.add(new Held(rule,
+					keep ? Finding.of(rule, this.key, (line > 0) ? line : null, field, message.get()) : null));
+			return;
+		}
 		count(rule);
 		if (this.kept.size() < this.limit) {
 			this.kept.add(Finding.of(rule, this.key, (line > 0) ? line : null, field, message.get()));
 		}
+	}
+
+	/**
+	 * Holds the findings of the row being read until {@link #commitRow()} or
+	 * {@link #discardRow()}.
+	 */
+	void holdRow() {
+		this.holding = true;
+		this.held.clear();
+	}
+
+	/** Reports the held findings. */
+	void commitRow() {
+		this.holding = false;
+		for (Held finding : this.held) {
+			count(finding.rule());
+			if (finding.finding() != null && this.kept.size() < this.limit) {
+				this.kept.add(finding.finding());
+			}
+		}
+		this.held.clear();
+	}
+
+	/** Forgets the held findings. */
+	void discardRow() {
+		this.holding = false;
+		this.held.clear();
+	}
+
+	private record Held(Rule rule, Finding finding) {
 	}
 
 	/** Reports an already built finding (which must belong to this file). */

@@ -52,4 +52,38 @@ final class Numbers {
 		return i == end;
 	}
 
+	/**
+	 * For a string {@link #isDecimal} accepts: true when it certainly lies within
+	 * [-limit, limit]. Plain decimals are decided without parsing; false means "parse it
+	 * to be sure" (exponents, or on the limit with fraction digits).
+	 */
+	static boolean isWithin(char[] chars, int offset, int length, int limit) {
+		int i = offset;
+		int end = offset + length;
+		if (chars[i] == '-' || chars[i] == '+') {
+			i++;
+		}
+		long whole = 0;
+		int digits = 0;
+		while (i < end && chars[i] >= '0' && chars[i] <= '9') {
+			whole = whole * 10 + (chars[i] - '0');
+			if (++digits > 9) {
+				return false;
+			}
+			i++;
+		}
+		boolean fraction = false;
+		if (i < end && chars[i] == '.') {
+			i++;
+			while (i < end && chars[i] >= '0' && chars[i] <= '9') {
+				fraction |= chars[i] != '0';
+				i++;
+			}
+		}
+		if (i != end) {
+			return false;
+		}
+		return whole < limit || (whole == limit && !fraction);
+	}
+
 }

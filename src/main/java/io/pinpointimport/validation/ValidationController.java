@@ -1,5 +1,6 @@
 package io.pinpointimport.validation;
 
+import io.pinpointimport.guardrail.GuardRails;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,8 +26,11 @@ class ValidationController {
 
 	private final LocationValidator validator;
 
-	ValidationController(LocationValidator validator) {
+	private final GuardRails guardRails;
+
+	ValidationController(LocationValidator validator, GuardRails guardRails) {
 		this.validator = validator;
+		this.guardRails = guardRails;
 	}
 
 	/**
@@ -56,6 +60,10 @@ class ValidationController {
 					@ApiResponse(responseCode = "400", description = "The request is invalid; errors name the field",
 							content = @Content(mediaType = "application/problem+json",
 									schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "403",
+							description = "The location is outside the allowed S3 locations (guard-rail)",
+							content = @Content(mediaType = "application/problem+json",
+									schema = @Schema(implementation = ProblemDetail.class))),
 					@ApiResponse(responseCode = "502", description = "S3 refused this service's own identity",
 							content = @Content(mediaType = "application/problem+json",
 									schema = @Schema(implementation = ProblemDetail.class))),
@@ -63,6 +71,7 @@ class ValidationController {
 							content = @Content(mediaType = "application/problem+json",
 									schema = @Schema(implementation = ProblemDetail.class))) })
 	ValidationReport validate(@Valid @RequestBody ValidationRequest request) {
+		this.guardRails.checkS3Url("s3Url", request.s3Url());
 		ValidationMode mode = (request.mode() != null) ? request.mode() : ValidationMode.FULL;
 		return this.validator.validate(request.s3Url(), request.format(), mode);
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -109,8 +112,9 @@ class HelmChartTest {
 			assertThat(container.at("securityContext.allowPrivilegeEscalation")).isEqualTo(false);
 			assertThat(container.at("securityContext.capabilities.drop")).isEqualTo(List.of("ALL"));
 			assertThat(container.at("securityContext.seccompProfile.type")).isEqualTo("RuntimeDefault");
-			assertThat(container.at("volumeMounts")).asList().contains(Map.of("name", "tmp", "mountPath", "/tmp"));
-			assertThat(pod.at("volumes")).asList().anySatisfy((volume) -> {
+			assertThat(container.at("volumeMounts")).asInstanceOf(InstanceOfAssertFactories.LIST)
+				.contains(Map.of("name", "tmp", "mountPath", "/tmp"));
+			assertThat(pod.at("volumes")).asInstanceOf(InstanceOfAssertFactories.LIST).anySatisfy((volume) -> {
 				assertThat(((Map<?, ?>) volume).get("name")).isEqualTo("tmp");
 				assertThat(((Map<?, ?>) volume).get("emptyDir")).isNotNull();
 			});
@@ -124,19 +128,21 @@ class HelmChartTest {
 		assertThat(container.at("startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
 		assertThat(container.at("readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
 		assertThat(container.at("readinessProbe.httpGet.port")).isEqualTo("management");
-		assertThat(container.at("ports")).asList()
+		assertThat(container.at("ports")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.contains(Map.of("name", "management", "containerPort", 8081, "protocol", "TCP"));
 		assertThat(env(container, "MANAGEMENT_SERVER_PORT").get("value")).isEqualTo("8081");
 		assertThat(env(container, "SERVER_PORT").get("value")).isEqualTo("8080");
 	}
 
 	@Test
-	void givesShutdownTimeToFinishInFlightWork() {
+	void givesShutdownTimeToFinishInFlightWork() throws IOException {
 		Node pod = defaults.deployment().node("spec.template.spec");
 		int preStop = (int) pod.at("containers.0.lifecycle.preStop.sleep.seconds");
 		int grace = (int) pod.at("terminationGracePeriodSeconds");
-		int springShutdownPhase = 30;
-		assertThat(grace).isGreaterThan(preStop + springShutdownPhase);
+		Node application = new Node(
+				yaml().load(Files.readString(Path.of("src", "main", "resources", "application.yml"))));
+		String shutdownPhase = (String) application.at("spring.lifecycle.timeout-per-shutdown-phase");
+		assertThat(grace).isGreaterThan(preStop + (int) Duration.parse("PT" + shutdownPhase).toSeconds());
 	}
 
 	@Test
@@ -160,7 +166,7 @@ class HelmChartTest {
 			.isEqualTo(Map.of("secretKeyRef", Map.of("name", "pinpoint-import-db", "key", "username")));
 		assertThat(env(container, "SPRING_DATASOURCE_PASSWORD").get("valueFrom"))
 			.isEqualTo(Map.of("secretKeyRef", Map.of("name", "pinpoint-import-db", "key", "password")));
-		assertThat(full.deployment().at("spec.template.spec.volumes")).asList()
+		assertThat(full.deployment().at("spec.template.spec.volumes")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.contains(Map.of("name", "api-keys", "secret", Map.of("secretName", "pinpoint-import-api-keys", "items",
 					List.of(Map.of("key", "api-keys.yaml", "path", "api-keys.yaml")))));
 		assertThat(env(container, "SPRING_CONFIG_ADDITIONAL_LOCATION").get("value"))
@@ -199,7 +205,7 @@ class HelmChartTest {
 		assertThat(fullPolicy.at("spec.policyTypes")).isEqualTo(List.of("Ingress", "Egress"));
 		assertThat(fullPolicy.at("spec.ingress.1.from.0.namespaceSelector.matchLabels"))
 			.isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"));
-		assertThat(fullPolicy.at("spec.egress")).asList().hasSize(4);
+		assertThat(fullPolicy.at("spec.egress")).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(4);
 		assertThat(defaults.single("PodDisruptionBudget").at("spec.maxUnavailable")).isEqualTo(1);
 	}
 

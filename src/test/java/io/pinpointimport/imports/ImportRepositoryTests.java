@@ -187,10 +187,26 @@ class ImportRepositoryTests {
 			running.add(claimed);
 		}
 		List<ImportRepository.PolledJob> polled = this.imports.claimDuePolls("replica-a", now.plusSeconds(1),
-				now.plusSeconds(31));
+				now.plusSeconds(61), now.plusSeconds(31));
 		assertThat(polled).extracting(ImportRepository.PolledJob::jobId)
 			.containsExactlyInAnyOrder("job-0", "job-1", "job-2");
-		assertThat(this.imports.claimDuePolls("replica-b", now.plusSeconds(1), now.plusSeconds(31))).isEmpty();
+		assertThat(
+				this.imports.claimDuePolls("replica-b", now.plusSeconds(1), now.plusSeconds(61), now.plusSeconds(31)))
+			.isEmpty();
+	}
+
+	@Test
+	void aPollClaimLeavesJobsThatAreNotDueSoonForALaterListing() {
+		Instant now = Instant.now();
+		for (int i = 0; i < 3; i++) {
+			store(Fixtures.queued("app", "segment-" + i));
+			StoredImport claimed = claim("replica-a", 10).orElseThrow().imp();
+			this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-" + i, claimed), null, now,
+					now.plusSeconds(i * 10));
+		}
+		List<ImportRepository.PolledJob> polled = this.imports.claimDuePolls("replica-a", now.plusSeconds(1),
+				now.plusSeconds(12), now.plusSeconds(31));
+		assertThat(polled).extracting(ImportRepository.PolledJob::jobId).containsExactlyInAnyOrder("job-0", "job-1");
 	}
 
 	@Test
@@ -201,12 +217,13 @@ class ImportRepositoryTests {
 		StoredImport claimed = claim("replica-a", 1).orElseThrow().imp();
 		this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", claimed), null, now, now);
 		assertThat(claim("replica-a", 1)).isEmpty();
-		this.imports.claimDuePolls("replica-a", now.plusSeconds(1), now.plusSeconds(31));
+		this.imports.claimDuePolls("replica-a", now.plusSeconds(1), now.plusSeconds(1), now.plusSeconds(31));
 		Job finished = new Job("job-1", claimed.spec().definition(), "COMPLETED", Job.Phase.SUCCEEDED, now, now, 1, 1,
 				0, 10, 0, List.of());
 		assertThat(this.imports.recordFinished(claimed.id(), "replica-a", finished, ImportState.SUCCEEDED, null, now))
 			.isTrue();
-		assertThat(this.imports.claimDuePolls("replica-a", now.plus(Duration.ofHours(1)), now.plusSeconds(4000)))
+		assertThat(this.imports.claimDuePolls("replica-a", now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)),
+				now.plusSeconds(4000)))
 			.isEmpty();
 		assertThat(claim("replica-a", 1)).isPresent();
 		assertThat(this.imports.find(claimed.id()).orElseThrow().attempts()).singleElement()

@@ -105,8 +105,8 @@ class ImportRequestEndToEndTest {
 	void refusesExternalRolesUnlessAllowed() {
 		Api.Response response = this.api.post("/api/v1/imports",
 				body("\"segmentName\": \"s\", \"roleArn\": \"arn:aws:iam::123456789012:role/someone-elses\""));
-		assertProblem(response, 400, "invalid-request");
-		assertThat(fields(response)).containsExactly("roleArn");
+		assertProblem(response, 403, "guardrail-violation");
+		assertThat(response.json().get("rule").asString()).isEqualTo("external-roles");
 		assertNothingStored();
 	}
 

@@ -70,7 +70,17 @@ class ScriptedDestination implements ImportDestination {
 	@Override
 	public synchronized Job describe(String applicationId, String jobId) {
 		this.calls.add("describe");
-		return this.jobs.get(jobId);
+		Job job = this.jobs.get(jobId);
+		if (job == null) {
+			throw new DestinationFailure(DestinationFailure.Kind.REJECTED, "GetImportJob", "NotFoundException",
+					"request-2", "Import job " + jobId + " not found", null);
+		}
+		return job;
+	}
+
+	/** Forgets a job, as if it had been deleted behind the service's back. */
+	synchronized void vanish(String jobId) {
+		this.jobs.remove(jobId);
 	}
 
 	@Override

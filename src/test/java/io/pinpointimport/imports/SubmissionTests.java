@@ -72,7 +72,7 @@ class SubmissionTests {
 
 	@Test
 	void failsWhenTheRoleIsStillRefusedAfterTheWindow() {
-		this.settings = new ImportSettings(null, false, 2,
+		this.settings = new ImportSettings(null, 2,
 				new ImportSettings.Submission(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(20),
 						Duration.ofMillis(40), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5)),
 				this.settings.polling());
@@ -216,6 +216,40 @@ class SubmissionTests {
 		assertThat(failed.job().failures()).hasSize(100);
 		assertThat(ImportResource.of(failed).pinpoint().failuresTruncated()).isTrue();
 		assertThat(this.meters.timer("pinpoint.import.status.staleness").count()).isEqualTo(2);
+	}
+
+	@Test
+	void readsOnlyThePagesTheDueJobsNeed() {
+		this.settings = Fixtures.settings(10);
+		for (int i = 0; i < 5; i++) {
+			store("segment-" + i);
+		}
+		Submitter submitter = submitter();
+		while (submitter.step()) {
+			// submit all five
+		}
+		// the four older jobs were just looked at; only the newest is due
+		this.jdbc.sql("UPDATE endpoint_import SET next_poll_at = now() + interval '1 hour'").update();
+		this.jdbc.sql("UPDATE endpoint_import SET next_poll_at = now() - interval '1 second' " + "WHERE job_id = :job")
+			.param("job", this.destination.jobs().get(4).id())
+			.update();
+		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
+		poller.pollDue();
+		assertThat(this.destination.count("list")).isEqualTo(1);
+		assertThat(this.destination.count("describe")).isZero();
+	}
+
+	@Test
+	void failsAnImportWhoseJobVanished() {
+		StoredImport imp = store("vanishing");
+		submitter().step();
+		this.destination.vanish(this.imports.find(imp.id()).orElseThrow().job().jobId());
+		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
+		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
+		StoredImport failed = this.imports.find(imp.id()).orElseThrow();
+		assertThat(failed.state()).isEqualTo(ImportState.FAILED);
+		assertThat(failed.error().type()).isEqualTo("import-job-lost");
+		assertThat(this.destination.count("describe")).isEqualTo(1);
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package io.pinpointimport.standin;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -59,16 +61,19 @@ final class AwsCli {
 		builder.environment().put("AWS_PAGER", "");
 		builder.environment().remove("AWS_PROFILE");
 		try {
+			// stderr goes to a file so a chatty CLI cannot block on a full pipe.
+			Path stderr = Files.createTempFile("aws-cli", ".stderr");
+			builder.redirectError(stderr.toFile());
 			Process process = builder.start();
 			process.getOutputStream().close();
 			byte[] stdout = process.getInputStream().readAllBytes();
-			byte[] stderr = process.getErrorStream().readAllBytes();
 			if (!process.waitFor(60, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 				throw new AssertionError("aws " + String.join(" ", args) + " timed out");
 			}
-			return new Result(process.exitValue(), new String(stdout, StandardCharsets.UTF_8),
-					new String(stderr, StandardCharsets.UTF_8));
+			String errors = Files.readString(stderr);
+			Files.delete(stderr);
+			return new Result(process.exitValue(), new String(stdout, StandardCharsets.UTF_8), errors);
 		}
 		catch (IOException ex) {
 			throw new AssertionError("could not run aws", ex);

@@ -32,7 +32,8 @@ public class LocalInfrastructure {
 		};
 	}
 
-	@Bean
+	/** The JVM-wide stand-in: not closed with a context, others may still use it. */
+	@Bean(destroyMethod = "")
 	AwsStandIn awsStandIn() {
 		return AwsStandIn.shared();
 	}

@@ -1,0 +1,134 @@
+package io.pinpointimport.audit;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Records every authenticated POST, PUT, PATCH and DELETE under {@code /api/}, denied or
+ * not. It runs inside the security filter chain, after authentication and before
+ * authorization, and holds the answer back until the record is stored, so a client that
+ * got its answer finds the record.
+ */
+public final class AuditFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+
+	private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+	/** Bytes of a body kept for its summary; bodies are size-limited before this. */
+	private static final int BODY_CACHE_LIMIT = 1024 * 1024;
+
+	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+
+	private final AuditRepository repository;
+
+	private final JsonMapper json;
+
+	AuditFilter(AuditRepository repository, JsonMapper json) {
+		this.repository = repository;
+		this.json = json;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !MUTATING.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (!this.trust.isAuthenticated(authentication)) {
+			// Anonymous calls are refused with 401 and change nothing; storing them would
+			// let anyone fill the table.
+			chain.doFilter(request, response);
+			return;
+		}
+		Instant start = Instant.now();
+		long started = System.nanoTime();
+		ContentCachingRequestWrapper cachedRequest = new ContentCachingRequestWrapper(request, BODY_CACHE_LIMIT);
+		ContentCachingResponseWrapper cachedResponse = new ContentCachingResponseWrapper(response);
+		boolean failed = true;
+		try {
+			chain.doFilter(cachedRequest, cachedResponse);
+			failed = false;
+		}
+		finally {
+			record(cachedRequest, cachedResponse, authentication.getName(), start,
+					Duration.ofNanos(System.nanoTime() - started), failed);
+			cachedResponse.copyBodyToResponse();
+		}
+	}
+
+	private void record(ContentCachingRequestWrapper request, ContentCachingResponseWrapper response, String caller,
+			Instant start, Duration duration, boolean failed) {
+		try {
+			int status = failed ? 500 : response.getStatus();
+			String location = response.getHeader(HttpHeaders.LOCATION);
+			String target = (location != null && location.startsWith("/")) ? location : request.getRequestURI();
+			@SuppressWarnings("unchecked")
+			List<String> awsRequestIds = (List<String>) request.getAttribute(AuditTrail.AWS_REQUEST_IDS);
+			this.repository.insert(new AuditRecord(0, start, limit(caller, 256), action(request), limit(target, 2048),
+					RequestSummary.of(request, request.getContentAsByteArray(), this.json), status,
+					problemType(response, status), (awsRequestIds != null) ? List.copyOf(awsRequestIds) : List.of(),
+					duration.toMillis()));
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not store the audit record of {} {}", request.getMethod(), request.getRequestURI(), ex);
+		}
+	}
+
+	/** The operationId of the handler, or method and path when no handler was reached. */
+	private static String action(HttpServletRequest request) {
+		if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler) {
+			Operation operation = handler.getMethodAnnotation(Operation.class);
+			return (operation != null && !operation.operationId().isEmpty()) ? operation.operationId()
+					: handler.getMethod().getName();
+		}
+		return limit(request.getMethod() + " " + request.getRequestURI(), 128);
+	}
+
+	private static String limit(String text, int length) {
+		return (text.length() <= length) ? text : text.substring(0, length);
+	}
+
+	private String problemType(ContentCachingResponseWrapper response, int status) {
+		String contentType = response.getContentType();
+		if (status < 400 || contentType == null || !contentType.startsWith("application/problem+json")) {
+			return null;
+		}
+		try {
+			JsonNode type = this.json.readTree(response.getContentAsByteArray()).get("type");
+			return (type != null && type.isString()) ? type.asString() : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.pinpointimport.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.pinpointimport.system.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Writes the problem+json answers given before a request reaches a controller (401, 403,
+ * 413, 429, rejected requests), in the shape of the API's other errors.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+	private final JsonMapper json;
+
+	ProblemResponses(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		// Both schemes are offered; the error attribute follows RFC 6750 for a bad token.
+		String bearer = (ex instanceof InvalidBearerTokenException) ? "Bearer error=\"invalid_token\"" : "Bearer";
+		response.addHeader(HttpHeaders.WWW_AUTHENTICATE, bearer);
+		response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeyAuthentication.HEADER + "\"");
+		String detail = (ex instanceof InvalidApiKey || ex instanceof InvalidBearerTokenException) ? ex.getMessage()
+				: "Send an API key in the " + ApiKeyAuthentication.HEADER
+						+ " header or an OAuth2 access token as 'Authorization: Bearer <token>'.";
+		write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", detail,
+				Map.of());
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		String scope = AccessRules.RULES.stream()
+			.filter(rule -> rule.method().matches(request.getMethod()))
+			.filter(rule -> rule.matches(rule.method(), request.getRequestURI()))
+			.map(AccessRules.AccessRule::scope)
+			.findFirst()
+			.orElse(null);
+		String detail = (scope != null) ? "This call requires the scope '" + scope + "', which your credentials lack."
+				: "No scope grants this call.";
+		Map<String, Object> properties = (scope != null) ? Map.of("requiredScope", scope) : Map.of();
+		write(request, response, HttpStatus.FORBIDDEN, "insufficient-scope", "Insufficient scope", detail, properties);
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+			throws IOException {
+		write(request, response, HttpStatus.BAD_REQUEST, "rejected-request", "Request rejected",
+				"The request URL or headers contain characters this service does not accept (for example an "
+						+ "encoded slash, a backslash, '..' or a semicolon in the path).",
+				Map.of());
+	}
+
+	/** Writes one problem+json answer. */
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title,
+			String detail, Map<String, ?> properties) throws IOException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", ProblemException.TYPE_BASE + type);
+		body.put("title", title);
+		body.put("status", status.value());
+		body.put("detail", detail);
+		body.put("instance", request.getRequestURI());
+		body.putAll(properties);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		this.json.writeValue(response.getOutputStream(), body);
+	}
+
+}

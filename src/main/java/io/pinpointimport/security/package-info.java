@@ -1,0 +1,5 @@
+/**
+ * Who may call the service and how much: API keys and JWTs, scopes per endpoint, rate
+ * limits, request size limits and CORS.
+ */
+package io.pinpointimport.security;

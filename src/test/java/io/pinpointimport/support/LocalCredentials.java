@@ -1,0 +1,70 @@
+package io.pinpointimport.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Credentials for a local run only: a random API key with every scope (configured by its
+ * hash) and a JWT signed by the test-only key, both printed to the console, never logged.
+ */
+public final class LocalCredentials {
+
+	private static final List<String> ALL_SCOPES = List.of("import-roles:read", "import-roles:write", "imports:read",
+			"imports:write", "audit:read", "metrics:read");
+
+	private final String apiKey;
+
+	private LocalCredentials(String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	/** A fresh random key. */
+	public static LocalCredentials generate() {
+		byte[] random = new byte[24];
+		new SecureRandom().nextBytes(random);
+		return new LocalCredentials("pis_local_" + HexFormat.of().formatHex(random));
+	}
+
+	/**
+	 * The command-line arguments plus the settings that make the service accept these.
+	 */
+	public String[] withArguments(String[] args) {
+		String key = "--pinpoint-import.security.api-keys.local-developer.";
+		return Stream.concat(Arrays.stream(args),
+				Stream.of(key + "sha256=" + sha256(this.apiKey), key + "scopes=" + String.join(",", ALL_SCOPES),
+						"--spring.security.oauth2.resourceserver.jwt.public-key-location="
+								+ "classpath:security/test-only-jwt-signing-key.pub"))
+			.toArray(String[]::new);
+	}
+
+	/** Prints both credentials and where to use them. */
+	public void print() {
+		String token = TestJwt.token("local-developer", ALL_SCOPES, Duration.ofHours(12));
+		System.out.println("""
+
+				Local run credentials (every scope; valid for this run only):
+				  API key:      %s
+				      curl -H 'X-Api-Key: %s' http://localhost:8080/api/v1/import-roles
+				  Bearer token: %s
+				In Swagger UI (http://localhost:8080/swagger-ui.html) press Authorize and paste either.
+				""".formatted(this.apiKey, this.apiKey, token));
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
