@@ -6,6 +6,7 @@
 #
 #   bench/api/run.sh                       # 3 rounds of 15 s per target after a 15 s warm-up each
 #   ROUNDS=5 DURATION=20 bench/api/run.sh
+#   SERVICE_PROPERTIES="a.b=c d.e=f" bench/api/run.sh   # extra service settings, for experiments
 #   PROFILE=get bench/api/run.sh           # JFR of the first measured GET run: bench/out/api/get.jfr
 #                                          # (PROFILE=post likewise); bench/common/jfr-top.py summarizes
 #

@@ -68,9 +68,16 @@ public final class ApiOverheadBenchmark {
 		String roleArn = rig.createRole(BenchRig.ROLE_NAME);
 		rig.putFile(BUCKET, "csv/endpoints.csv", BenchRig.csv(10));
 		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put("pinpoint-import.imports.allow-external-roles", "true");
+		properties.put("pinpoint-import.guardrails.allow-external-roles", "true");
 		properties.put("pinpoint-import.imports.concurrent-job-limit",
 				String.valueOf(Machine.setting("JOB_LIMIT", 1_000_000)));
+		// Extra settings for experiments, e.g.
+		// SERVICE_PROPERTIES="management.tracing.enabled=false"
+		for (String pair : System.getenv().getOrDefault("SERVICE_PROPERTIES", "").trim().split("\\s+")) {
+			if (pair.contains("=")) {
+				properties.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+			}
+		}
 		try (ServiceProcess service = rig.startService("api-service", properties, jvmOptions, out)) {
 			String id = firstImport(service, appId, roleArn);
 			byte[] getBody = get(service.baseUrl() + "/api/v1/imports/" + id).getBytes();
@@ -88,25 +95,27 @@ public final class ApiOverheadBenchmark {
 				Function<Map<String, String>, Map<String, String>> next = e -> with(e, "BENCH_RUN",
 						String.valueOf(++run[0]));
 
-				System.err.println("warming up: " + warmup.toSeconds() + " s per target");
-				Wrk.run(ceilingUrl, threads, connections, warmup, next.apply(mode.apply("get")));
-				Wrk.run(getUrl, threads, connections, warmup, next.apply(mode.apply("get")));
-				Wrk.run(postUrl, threads, connections, warmup, next.apply(mode.apply("post")));
-
 				Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
 				Map<String, Long> cpu = new LinkedHashMap<>();
+				// Reads first, while no background work runs: the POSTs leave the
+				// submitter
+				// a backlog.
+				System.err
+					.println("reads: warm-up " + warmup.toSeconds() + " s per target, then " + rounds + " rounds");
+				Wrk.run(ceilingUrl, threads, connections, warmup, next.apply(mode.apply("get")));
+				Wrk.run(getUrl, threads, connections, warmup, next.apply(mode.apply("get")));
 				for (int round = 1; round <= rounds; round++) {
-					System.err.println("round " + round + " of " + rounds);
 					measure(results, cpu, service, "ceiling",
 							() -> Wrk.run(ceilingUrl, threads, connections, duration, next.apply(mode.apply("get"))));
 					measure(results, cpu, service, "get",
 							() -> Wrk.run(getUrl, threads, connections, duration, next.apply(mode.apply("get"))));
-					long createsBefore = rig.standIn().calls().count("mobiletargeting", "CreateImportJob");
+				}
+				System.err.println("writes: warm-up " + warmup.toSeconds() + " s, then " + rounds + " rounds");
+				Wrk.run(postUrl, threads, connections, warmup, next.apply(mode.apply("post")));
+				long createsBefore = rig.standIn().calls().count("mobiletargeting", "CreateImportJob");
+				for (int round = 1; round <= rounds; round++) {
 					measure(results, cpu, service, "post",
 							() -> Wrk.run(postUrl, threads, connections, duration, next.apply(mode.apply("post"))));
-					long creates = rig.standIn().calls().count("mobiletargeting", "CreateImportJob") - createsBefore;
-					System.err.printf("  POST round: %d imports accepted, %d Pinpoint jobs created meanwhile%n",
-							last(results, "post").requests(), creates);
 				}
 				double postRate = median(results.get("post"), Wrk.Result::throughput);
 				long delayMs = Math.max(1, Math.round(1000.0 * connections / (postRate / 2)));
@@ -114,6 +123,12 @@ public final class ApiOverheadBenchmark {
 					measure(results, cpu, service, "post-paced", () -> Wrk.run(postUrl, threads, connections, duration,
 							with(next.apply(mode.apply("post")), "BENCH_DELAY_MS", String.valueOf(delayMs))));
 				}
+				long posted = results.get("post").stream().mapToLong(Wrk.Result::requests).sum()
+						+ results.get("post-paced").stream().mapToLong(Wrk.Result::requests).sum();
+				long creates = rig.standIn().calls().count("mobiletargeting", "CreateImportJob") - createsBefore;
+				System.err.printf(
+						"measured POSTs accepted %d imports; the submitter created %d Pinpoint jobs meanwhile%n",
+						posted, creates);
 				report(results, cpu, getBody.length, connections, threads, duration, rounds, service,
 						states(rig.jdbcUrl()));
 			}
@@ -266,11 +281,6 @@ public final class ApiOverheadBenchmark {
 		Map<String, String> copy = new LinkedHashMap<>(map);
 		copy.put(key, value);
 		return copy;
-	}
-
-	private static Wrk.Result last(Map<String, List<Wrk.Result>> results, String target) {
-		List<Wrk.Result> runs = results.get(target);
-		return runs.get(runs.size() - 1);
 	}
 
 	static double median(List<Wrk.Result> runs, java.util.function.ToDoubleFunction<Wrk.Result> figure) {

@@ -88,7 +88,7 @@ public final class PollingEconomyBenchmark {
 		rig.standIn().knobs().jobStepDuration(stepByUrl::get);
 
 		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put("pinpoint-import.imports.allow-external-roles", "true");
+		properties.put("pinpoint-import.guardrails.allow-external-roles", "true");
 		properties.put("pinpoint-import.imports.concurrent-job-limit", String.valueOf(imports));
 		properties.put("pinpoint-import.imports.submission.interval", millis(scaled(Duration.ofSeconds(1), factor)));
 		properties.put("pinpoint-import.imports.polling.tick", millis(scaled(Duration.ofMillis(250), factor)));
@@ -208,9 +208,10 @@ public final class PollingEconomyBenchmark {
 						+ " (goal <= 5 s: %s)%n",
 				1 / ratio, (ratio <= 1.0 / 20) ? "met" : "MISSED", p95, (p95 <= 5) ? "met" : "MISSED");
 		System.out.printf(
-				"CreateImportJob calls: %d for %d imports; imports by state: %s; naive calls sent late: %d;"
-						+ " service CPU %.1f s, RSS %d MiB%n",
-				creates, imports, states, naive.lateCalls(), service.cpuMillis() / 1000.0, service.rssKib() / 1024);
+				"Jobs running at once at the peak: %d; CreateImportJob calls: %d for %d imports; imports by"
+						+ " state: %s; naive calls sent late: %d; service CPU %.1f s in all, RSS %d MiB%n",
+				rig.standIn().pinpoint().maxConcurrentRunning(), creates, imports, states, naive.lateCalls(),
+				service.cpuMillis() / 1000.0, service.rssKib() / 1024);
 	}
 
 	private static void row(String label, long list, long describe, double perImport, double naivePerImport,

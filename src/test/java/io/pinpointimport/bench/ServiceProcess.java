@@ -69,6 +69,8 @@ public final class ServiceProcess implements AutoCloseable {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
 			ServiceProcess service = new ServiceProcess(name, builder.start(), port, log);
+			// Never leave the service running when the harness is stopped.
+			Runtime.getRuntime().addShutdownHook(new Thread(service.process::destroy));
 			service.awaitReady(Duration.ofMinutes(3));
 			return service;
 		}
