@@ -19,7 +19,7 @@ public interface ImportPreflight {
 	Optional<ImportProblem> check(Candidate candidate);
 
 	/** The import being checked. */
-	record Candidate(UUID importId, String applicationId, String s3Url, FileFormat format) {
+	record Candidate(UUID importId, String applicationId, String s3Url, FileFormat format, FileValidation validation) {
 
 	}
 

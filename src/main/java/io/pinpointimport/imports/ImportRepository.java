@@ -60,9 +60,10 @@ class ImportRepository {
 		return this.jdbc.sql("""
 				INSERT INTO endpoint_import (id, application_id, s3_url, format, segment_name, segment_id,
 				    register_endpoints, role_name, role_arn, state, ready, requested_by, idempotency_key,
-				    request_hash, created_at)
+				    request_hash, created_at, validation)
 				VALUES (:id, :applicationId, :s3Url, :format, :segmentName, :segmentId, :registerEndpoints,
-				    :roleName, :roleArn, :state, :ready, :requestedBy, :idempotencyKey, :requestHash, :createdAt)
+				    :roleName, :roleArn, :state, :ready, :requestedBy, :idempotencyKey, :requestHash, :createdAt,
+				    :validation)
 				ON CONFLICT (requested_by, idempotency_key) DO NOTHING
 				""")
 			.param("id", imp.id())
@@ -80,6 +81,7 @@ class ImportRepository {
 			.param("idempotencyKey", imp.idempotencyKey())
 			.param("requestHash", imp.requestHash())
 			.param("createdAt", ts(imp.createdAt()))
+			.param("validation", spec.validation().name())
 			.update() == 1;
 	}
 
@@ -609,7 +611,8 @@ class ImportRepository {
 	private StoredImport row(ResultSet rs, int rowNum) throws SQLException {
 		ImportSpec spec = new ImportSpec(rs.getString("application_id"), rs.getString("s3_url"),
 				FileFormat.valueOf(rs.getString("format")), rs.getString("segment_name"), rs.getString("segment_id"),
-				rs.getBoolean("register_endpoints"), rs.getString("role_name"), rs.getString("role_arn"));
+				rs.getBoolean("register_endpoints"), rs.getString("role_name"), rs.getString("role_arn"),
+				FileValidation.valueOf(rs.getString("validation")));
 		String failures = rs.getString("failures");
 		JobProgress job = new JobProgress(rs.getString("job_id"), rs.getString("job_status"),
 				rs.getString("job_segment_id"), integer(rs, "total_pieces"), integer(rs, "completed_pieces"),

@@ -36,10 +36,19 @@ record ImportRequest(
 		@Schema(description = "An external role's ARN, only when the service allows external roles",
 				example = "arn:aws:iam::123456789012:role/team-pinpoint-import") @Pattern(
 						regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}",
-						message = "must be an IAM role ARN, e.g. arn:aws:iam::123456789012:role/name") String roleArn) {
+						message = "must be an IAM role ARN, e.g. arn:aws:iam::123456789012:role/name") String roleArn,
+		@Schema(description = "Pre-flight validation of the files before Pinpoint is called: NONE, SAMPLE (the "
+				+ "first rows of each file; default) or FULL (every row). An import whose files fail it ends FAILED "
+				+ "with the validation report and no Pinpoint call", defaultValue = "SAMPLE",
+				example = "FULL") FileValidation validation) {
 
 	/** Bucket names as S3 allows them, then an optional key or prefix. */
 	static final String S3_URL = "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\\p{Cntrl}]*)?";
+
+	/** The validation level with its default applied. */
+	FileValidation validationOrDefault() {
+		return (this.validation != null) ? this.validation : FileValidation.SAMPLE;
+	}
 
 	/** The register-endpoints flag with its default applied. */
 	boolean registers() {

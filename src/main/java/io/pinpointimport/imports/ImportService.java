@@ -62,7 +62,8 @@ class ImportService {
 			}
 		}
 		ImportSpec spec = new ImportSpec(request.applicationId(), request.s3Url(), request.format(),
-				request.segmentName(), request.segmentId(), request.registers(), roleName(request), roleArn(request));
+				request.segmentName(), request.segmentId(), request.registers(), roleName(request), roleArn(request),
+				request.validationOrDefault());
 		StoredImport imp = new StoredImport(UUID.randomUUID(), 0, spec, ImportState.QUEUED,
 				this.preflights.stream().findAny().isEmpty(), requestedBy, idempotencyKey, hash, Instant.now(), null,
 				null, 1, 0, 0, null, null, JobProgress.NONE, null, List.of());

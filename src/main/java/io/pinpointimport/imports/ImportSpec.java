@@ -7,7 +7,7 @@ import io.pinpointimport.destination.JobDefinition;
  * What was asked for, normalised: the request fields plus the role ARN they resolved to.
  */
 record ImportSpec(String applicationId, String s3Url, FileFormat format, String segmentName, String segmentId,
-		boolean registerEndpoints, String roleName, String roleArn) {
+		boolean registerEndpoints, String roleName, String roleArn, FileValidation validation) {
 
 	JobDefinition definition() {
 		return new JobDefinition(this.applicationId, this.s3Url, this.format, this.roleArn, this.segmentName,

@@ -52,7 +52,7 @@ class Preflighter {
 		}
 		StoredImport imp = claimed.get();
 		ImportPreflight.Candidate candidate = new ImportPreflight.Candidate(imp.id(), imp.spec().applicationId(),
-				imp.spec().s3Url(), imp.spec().format());
+				imp.spec().s3Url(), imp.spec().format(), imp.spec().validation());
 		for (ImportPreflight check : this.checks) {
 			Optional<ImportProblem> problem = check.check(candidate);
 			if (problem.isPresent()) {

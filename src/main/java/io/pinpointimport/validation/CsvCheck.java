@@ -87,20 +87,15 @@ final class CsvCheck {
 		this.names = new String[count];
 		this.kinds = new FieldKind[count];
 		Set<String> seen = new HashSet<>();
-		boolean utf8Bom = false;
 		for (int i = 0; i < count; i++) {
-			String name = header.get(i);
-			if (i == 0 && name.startsWith("\uFEFF")) {
-				utf8Bom = true;
-			}
+			String name = header.get(i).trim();
 			this.names[i] = name;
 			FieldKind kind = FieldKind.of(name);
 			this.kinds[i] = kind;
 			String custom = FieldKind.customName(name);
 			boolean first = seen.add(name);
 			if (kind == FieldKind.UNKNOWN) {
-				boolean bom = utf8Bom && i == 0;
-				this.findings.report(Rule.CSV_HEADER_UNKNOWN, line, name, () -> unknownHeader(name, bom));
+				this.findings.report(Rule.CSV_HEADER_UNKNOWN, line, name, () -> unknownHeader(name));
 			}
 			else if (custom != null && first) {
 				this.endpoint.customName(custom, name, line);
@@ -112,13 +107,11 @@ final class CsvCheck {
 								+ "extra column");
 			}
 		}
+		// Pinpoint accepts a file that names users only: then each row needs the user id.
+		this.endpoint.userIdsOnly(count == 1 && "User.UserId".equals(this.names[0]));
 	}
 
-	private static String unknownHeader(String name, boolean bom) {
-		if (bom) {
-			return "the file starts with a UTF-8 byte order mark, which becomes part of the first column name: save "
-					+ "the file as UTF-8 without BOM";
-		}
+	private static String unknownHeader(String name) {
 		if (name.isBlank()) {
 			return "a column has no name: name it (e.g. Attributes.Plan) or remove it";
 		}
@@ -186,6 +179,9 @@ final class CsvCheck {
 				return;
 			}
 			this.fields++;
+			// The record's size as Pinpoint measures it: the line, with separators and
+			// quotes.
+			this.bytes += length + (quoted ? 3 : 1);
 			if (length == 0 || index >= CsvCheck.this.names.length) {
 				return;
 			}
@@ -211,8 +207,16 @@ final class CsvCheck {
 								+ " contains a line break, which Pinpoint does not accept even when quoted: remove it");
 				}
 			}
-			this.bytes += name.length() + length;
-			CsvCheck.this.endpoint.value(CsvCheck.this.kinds[index], name, chars, offset, length);
+			// Spaces around a value are not part of it.
+			int start = offset;
+			int end = offset + length;
+			while (start < end && chars[start] <= ' ') {
+				start++;
+			}
+			while (end > start && chars[end - 1] <= ' ') {
+				end--;
+			}
+			CsvCheck.this.endpoint.value(CsvCheck.this.kinds[index], name, chars, start, end - start);
 		}
 
 		@Override
@@ -239,7 +243,7 @@ final class CsvCheck {
 				return this;
 			}
 			CsvCheck.this.findings.commitRow();
-			CsvCheck.this.endpoint.size(this.bytes);
+			CsvCheck.this.endpoint.size(this.bytes - 1);
 			CsvCheck.this.endpoint.end();
 			return this;
 		}

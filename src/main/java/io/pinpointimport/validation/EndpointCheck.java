@@ -83,11 +83,19 @@ final class EndpointCheck {
 
 	private boolean hasUserId;
 
-	private int presentFields;
+	private boolean userIdsOnly;
 
 	EndpointCheck(FileFindings findings, CustomAttributeNames locationNames) {
 		this.findings = findings;
 		this.locationNames = locationNames;
+	}
+
+	/**
+	 * Whether the file names users only (a CSV whose header is just {@code User.UserId}):
+	 * then an endpoint needs its user id instead of a channel and an address.
+	 */
+	void userIdsOnly(boolean userIdsOnly) {
+		this.userIdsOnly = userIdsOnly;
 	}
 
 	/** Starts the endpoint on {@code line}. */
@@ -98,7 +106,6 @@ final class EndpointCheck {
 		this.addressDeferred = false;
 		this.hasId = false;
 		this.hasUserId = false;
-		this.presentFields = 0;
 		this.findings.beginEndpoint();
 	}
 
@@ -110,7 +117,6 @@ final class EndpointCheck {
 		if (length == 0) {
 			return;
 		}
-		this.presentFields++;
 		switch (kind) {
 			case ADDRESS -> address(field, chars, offset, length);
 			case CHANNEL_TYPE -> channelType(field, chars, offset, length);
@@ -145,7 +151,6 @@ final class EndpointCheck {
 	 * not reported as missing, but not checked further.
 	 */
 	void unusable(FieldKind kind) {
-		this.presentFields++;
 		switch (kind) {
 			case ADDRESS -> this.addressLength = 0;
 			case CHANNEL_TYPE -> this.channelType = -2;
@@ -158,7 +163,6 @@ final class EndpointCheck {
 
 	/** A JSON number given for the attribute {@code field}. */
 	void number(FieldKind kind, String field, double value) {
-		this.presentFields++;
 		switch (kind) {
 			case LATITUDE -> range(Rule.ENDPOINT_LATITUDE, 90, field, value, String.valueOf(value));
 			case LONGITUDE -> range(Rule.ENDPOINT_LONGITUDE, 180, field, value, String.valueOf(value));
@@ -172,14 +176,13 @@ final class EndpointCheck {
 	 * e.g. a JSON string or object).
 	 */
 	void notANumber(FieldKind kind, String field, String shown) {
-		this.presentFields++;
 		switch (kind) {
 			case METRIC -> report(Rule.ENDPOINT_METRIC_NOT_NUMERIC, field,
-					() -> field + " is " + shown + "; Metrics hold JSON numbers only, e.g. 12 or 3.5 (no quotes)");
+					() -> field + " is " + shown + "; Metrics hold numbers only, e.g. 12 or 3.5");
 			case LATITUDE -> report(Rule.ENDPOINT_LATITUDE, field,
-					() -> field + " is " + shown + "; give a JSON number between -90 and 90 (no quotes)");
+					() -> field + " is " + shown + "; give a number between -90 and 90, e.g. 47.6062");
 			case LONGITUDE -> report(Rule.ENDPOINT_LONGITUDE, field,
-					() -> field + " is " + shown + "; give a JSON number between -180 and 180 (no quotes)");
+					() -> field + " is " + shown + "; give a number between -180 and 180, e.g. -122.3321");
 			default -> throw new IllegalArgumentException(kind + " is not numeric");
 		}
 	}
@@ -209,9 +212,14 @@ final class EndpointCheck {
 
 	/** Ends the endpoint, applying the rules that need all of its attributes. */
 	void end() {
-		// Only User.UserId: Pinpoint accepts such files (they name users, not endpoints).
-		boolean userOnly = this.hasUserId && this.presentFields == 1;
-		if (!this.hasId && !userOnly) {
+		if (this.userIdsOnly) {
+			if (!this.hasUserId) {
+				report(Rule.ENDPOINT_USER_ID_MISSING, "User.UserId",
+						() -> "User.UserId is empty; in a file whose only column is User.UserId every row needs a user id: "
+								+ "fill it in or remove the row");
+			}
+		}
+		else if (!this.hasId) {
 			if (this.channelType == -1) {
 				report(Rule.ENDPOINT_CHANNEL_TYPE_MISSING, "ChannelType",
 						() -> "ChannelType is missing and the endpoint has no Id: give a ChannelType (e.g. SMS or EMAIL) "
@@ -326,8 +334,8 @@ final class EndpointCheck {
 	}
 
 	static boolean isE164(char[] chars, int offset, int length) {
-		// + and 7 to 15 digits, not starting with 0 (ITU-T E.164).
-		if (length < 8 || length > 16 || chars[offset] != '+' || chars[offset + 1] < '1' || chars[offset + 1] > '9') {
+		// + and at most 15 digits, the first not 0 (ITU-T E.164).
+		if (length < 3 || length > 16 || chars[offset] != '+' || chars[offset + 1] < '1' || chars[offset + 1] > '9') {
 			return false;
 		}
 		for (int i = offset + 2; i < offset + length; i++) {

@@ -13,6 +13,8 @@ import java.util.Locale;
  */
 final class FileCheck {
 
+	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
 	private final int findingLimit;
 
 	FileCheck(int findingLimit) {
@@ -48,7 +50,13 @@ final class FileCheck {
 						findings.warnings()), findings);
 			}
 			head.unread(first);
-			Utf8Check utf8 = new Utf8Check(head);
+			// A UTF-8 byte order mark is not part of the content (Pinpoint ignores it).
+			byte[] start = head.readNBytes(BOM.length);
+			boolean bom = java.util.Arrays.equals(start, BOM);
+			if (!bom) {
+				head.unread(start);
+			}
+			Utf8Check utf8 = new Utf8Check(head, bom ? BOM.length : 0);
 			EndpointCheck endpoint = new EndpointCheck(findings, names);
 			long rows;
 			boolean sampled;

@@ -3,15 +3,16 @@ package io.pinpointimport.validation;
 import java.util.Locale;
 
 /**
- * The two formats Pinpoint imports; a file's format is told by its name's extension, as
- * Pinpoint does when it skips files of the other format.
+ * The two formats Pinpoint imports; a file's format is told by its name's extension
+ * ({@code .csv} or {@code .json}, in any case), as Pinpoint does when it skips files of
+ * the other format.
  */
 public enum FileFormat {
 
 	/** Comma-separated values with a header line in dot notation. */
 	CSV(".csv"),
 	/** Newline-delimited JSON: one endpoint object per line. */
-	JSON(".json", ".jsonl", ".ndjson");
+	JSON(".json");
 
 	private final String[] extensions;
 

@@ -278,9 +278,20 @@ final class JsonLinesCheck {
 		if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
 			this.endpoint.number(kind, field, parser.getDoubleValue());
 		}
+		else if (token == JsonToken.VALUE_STRING) {
+			// Pinpoint reads a number written as a string too ("12").
+			char[] chars = parser.getStringCharacters();
+			int offset = parser.getStringOffset();
+			int length = parser.getStringLength();
+			if (Numbers.isDecimal(chars, offset, length)) {
+				this.endpoint.value(kind, field, chars, offset, length);
+			}
+			else {
+				this.endpoint.notANumber(kind, field, "the string \"" + parser.getString() + "\"");
+			}
+		}
 		else if (token != JsonToken.VALUE_NULL) {
-			String shown = (token == JsonToken.VALUE_STRING) ? "the string \"" + parser.getString() + "\""
-					: describe(token);
+			String shown = describe(token);
 			parser.skipChildren();
 			this.endpoint.notANumber(kind, field, shown);
 		}

@@ -165,7 +165,7 @@ final class LocationCheck {
 	}
 
 	private static String extension(FileFormat format) {
-		return (format == FileFormat.CSV) ? ".csv" : ".json (or .jsonl, .ndjson)";
+		return (format == FileFormat.CSV) ? ".csv" : ".json";
 	}
 
 	/**

@@ -45,14 +45,8 @@ public class LocationValidator implements AutoCloseable {
 		if (location == null) {
 			throw new InvalidS3Url("s3Url", s3Url);
 		}
+		// Like Pinpoint, s3://bucket/key reads every object whose key starts with key.
 		List<StoredObject> objects = this.s3.list(location.bucket(), location.key());
-		if (objects != null && !location.prefix()) {
-			// s3://bucket/key names one object when it exists, else acts as a prefix.
-			List<StoredObject> exact = objects.stream().filter(object -> object.key().equals(location.key())).toList();
-			if (!exact.isEmpty()) {
-				objects = exact;
-			}
-		}
 		try {
 			return this.check.run(s3Url, format, mode, objects, key -> this.s3.open(location.bucket(), key));
 		}

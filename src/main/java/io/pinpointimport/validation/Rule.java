@@ -44,6 +44,8 @@ enum Rule {
 
 	ENDPOINT_ADDRESS_MISSING("endpoint.address-missing"),
 
+	ENDPOINT_USER_ID_MISSING("endpoint.user-id-missing"),
+
 	ENDPOINT_CHANNEL_TYPE_UNKNOWN("endpoint.channel-type-unknown"),
 
 	ENDPOINT_ADDRESS_E164("endpoint.address-e164"),

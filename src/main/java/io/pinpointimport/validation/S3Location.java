@@ -23,9 +23,4 @@ record S3Location(String bucket, String key) {
 		return new S3Location(matcher.group(1), (matcher.group(2) != null) ? matcher.group(2) : "");
 	}
 
-	/** True when the URL names a prefix (ends with / or names the whole bucket). */
-	boolean prefix() {
-		return this.key.isEmpty() || this.key.endsWith("/");
-	}
-
 }

@@ -49,7 +49,13 @@ final class Utf8Check extends FilterInputStream {
 	private long sequenceStart;
 
 	Utf8Check(InputStream in) {
+		this(in, 0);
+	}
+
+	/** Checks {@code in}, whose first byte is at {@code offset} in the file. */
+	Utf8Check(InputStream in, long offset) {
 		super(in);
+		this.offset = offset;
 	}
 
 	@Override

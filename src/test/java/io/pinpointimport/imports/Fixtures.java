@@ -19,7 +19,7 @@ final class Fixtures {
 
 	static StoredImport queued(String applicationId, String segmentName) {
 		ImportSpec spec = new ImportSpec(applicationId, "s3://bucket/" + segmentName + ".csv", FileFormat.CSV,
-				segmentName, null, true, "importer", ROLE_ARN);
+				segmentName, null, true, "importer", ROLE_ARN, FileValidation.NONE);
 		return new StoredImport(UUID.randomUUID(), 0, spec, ImportState.QUEUED, true, "tester", null,
 				"hash-" + segmentName, Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
 				List.of());

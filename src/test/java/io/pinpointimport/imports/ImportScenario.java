@@ -109,8 +109,8 @@ final class ImportScenario {
 
 	static String request(String applicationId, String s3Url, String format, String segmentName, String roleArn) {
 		return """
-				{"applicationId": "%s", "s3Url": "%s", "format": "%s", "segmentName": "%s", "roleArn": "%s"}"""
-			.formatted(applicationId, s3Url, format, segmentName, roleArn);
+				{"applicationId": "%s", "s3Url": "%s", "format": "%s", "segmentName": "%s", "roleArn": "%s",
+				 "validation": "NONE"}""".formatted(applicationId, s3Url, format, segmentName, roleArn);
 	}
 
 	/** Starts an import and checks it was accepted; its id. */

@@ -104,7 +104,7 @@ class LocationCheckTest {
 
 	@Test
 	void acceptsExactly250DistinctCustomAttributes() {
-		put("exports/a.jsonl", "{\"ChannelType\":\"SMS\",\"Address\":\"+14155550100\",\"Attributes\":{"
+		put("exports/a.json", "{\"ChannelType\":\"SMS\",\"Address\":\"+14155550100\",\"Attributes\":{"
 				+ IntStream.range(0, 250).mapToObj(i -> "\"A" + i + "\":[\"x\"]").collect(Collectors.joining(","))
 				+ "}}\n");
 		ValidationReport report = run(FileFormat.JSON, ValidationMode.FULL, listing());
@@ -114,7 +114,7 @@ class LocationCheckTest {
 	@Test
 	void sampleModeChecksOnlyTheFirstRowsOfEachFile() {
 		put("exports/a.csv", HEADER + "SMS,+14155550100\n".repeat(10) + "SMS,bad\n");
-		put("exports/b.jsonl", "{\"ChannelType\":\"SMS\",\"Address\":\"+14155550100\"}\n".repeat(10) + "{oops\n");
+		put("exports/b.json", "{\"ChannelType\":\"SMS\",\"Address\":\"+14155550100\"}\n".repeat(10) + "{oops\n");
 		assertThat(run(FileFormat.CSV, ValidationMode.SAMPLE, listing()).valid()).isTrue();
 		assertThat(run(FileFormat.JSON, ValidationMode.SAMPLE, listing()).valid()).isTrue();
 		ValidationReport full = run(FileFormat.CSV, ValidationMode.FULL, listing());

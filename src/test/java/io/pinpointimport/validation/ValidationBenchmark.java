@@ -47,7 +47,7 @@ public final class ValidationBenchmark {
 		Files.createDirectories(dir);
 		watchGarbageCollections();
 		Path csv = generate(dir.resolve("endpoints-1g.csv"), ValidationBenchmark::csvRows);
-		Path json = generate(dir.resolve("endpoints-1g.jsonl"), ValidationBenchmark::jsonRows);
+		Path json = generate(dir.resolve("endpoints-1g.json"), ValidationBenchmark::jsonRows);
 		System.out.printf(Locale.ROOT, "JVM %s %s, max heap %d MiB, %d processor(s)%n",
 				System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
 				Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());

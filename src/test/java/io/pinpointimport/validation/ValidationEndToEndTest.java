@@ -50,18 +50,18 @@ class ValidationEndToEndTest {
 	void passesACleanLocationAndWarnsAboutFilesPinpointWouldSkip() throws IOException {
 		upload("clean/2026/clean.csv", fixture("clean.csv"));
 		upload("clean/users.csv", fixture("clean-user-only.csv"));
-		upload("clean/endpoints.jsonl", fixture("clean.jsonl"));
+		upload("clean/endpoints.json", fixture("clean.json"));
 		JsonNode report = validate("s3://" + this.bucket + "/clean/", "CSV", "FULL");
 		assertThat(report.get("valid").asBoolean()).isTrue();
 		assertThat(report.get("errors")).isEmpty();
 		assertThat(report.get("totals").get("files").asInt()).isEqualTo(3);
 		assertThat(report.get("totals").get("filesChecked").asInt()).isEqualTo(2);
 		assertThat(report.get("totals").get("rows").asLong()).isEqualTo(9);
-		assertThat(keys(report.get("files"))).containsExactly("clean/2026/clean.csv", "clean/endpoints.jsonl",
+		assertThat(keys(report.get("files"))).containsExactly("clean/2026/clean.csv", "clean/endpoints.json",
 				"clean/users.csv");
 		assertThat(report.get("files").get(1).get("skipped").asString()).isEqualTo("OTHER_FORMAT");
 		assertThat(report.get("warnings").get(0).get("rule").asString()).isEqualTo("file.other-format");
-		assertThat(report.get("warnings").get(0).get("key").asString()).isEqualTo("clean/endpoints.jsonl");
+		assertThat(report.get("warnings").get(0).get("key").asString()).isEqualTo("clean/endpoints.json");
 	}
 
 	@Test
@@ -95,13 +95,14 @@ class ValidationEndToEndTest {
 	}
 
 	@Test
-	void validatesOnlyTheObjectASingleKeyNames() {
+	void readsEveryObjectWhoseKeyStartsWithASingleKeyLikePinpoint() {
 		upload("one/a.csv", "ChannelType,Address\nSMS,+14155550100\n");
 		upload("one/a.csv.old", "garbage");
 		upload("one/b.csv", "ChannelType,Address\nSMS,bad\n");
 		JsonNode report = validate("s3://" + this.bucket + "/one/a.csv", "CSV", "FULL");
 		assertThat(report.get("valid").asBoolean()).isTrue();
-		assertThat(keys(report.get("files"))).containsExactly("one/a.csv");
+		assertThat(keys(report.get("files"))).containsExactly("one/a.csv", "one/a.csv.old");
+		assertThat(report.get("files").get(1).get("skipped").asString()).isEqualTo("OTHER_FORMAT");
 	}
 
 	@Test

@@ -1,0 +1,351 @@
+package io.pinpointimport.role;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import software.amazon.awssdk.regions.Region;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.pinpointimport.role.IamChange.CreateRole;
+import io.pinpointimport.role.IamGateway.CreatedRole;
+import io.pinpointimport.role.RoleChange.Outcome;
+import io.pinpointimport.system.Caller;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponse;
+
+/**
+ * Declares, verifies, repairs and deletes import roles: plans from the live IAM state,
+ * applies the plan, and keeps the desired state and a record of every change.
+ */
+@Service
+class ImportRoleService implements ImportRoleLookup {
+
+	private final IamGateway iam;
+
+	private final StsGateway sts;
+
+	private final ImportRoleStore store;
+
+	private final RoleSettings settings;
+
+	private final Region region;
+
+	private final TransactionTemplate transactions;
+
+	private final ObjectProvider<RoleUsage> usage;
+
+	private final ObjectProvider<ImportRoleGuardrails> guardrails;
+
+	ImportRoleService(IamGateway iam, StsGateway sts, ImportRoleStore store, RoleSettings settings, Region awsRegion,
+			PlatformTransactionManager transactionManager, ObjectProvider<RoleUsage> usage,
+			ObjectProvider<ImportRoleGuardrails> guardrails) {
+		this.iam = iam;
+		this.sts = sts;
+		this.store = store;
+		this.settings = settings;
+		this.region = awsRegion;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.usage = usage;
+		this.guardrails = guardrails;
+	}
+
+	/**
+	 * The result of a PUT.
+	 *
+	 * @param created true when IAM created the role
+	 * @param role the role after the request
+	 */
+	record PutResult(boolean created, ImportRoleView role) {
+	}
+
+	/**
+	 * Makes IAM hold the declared role, with the fewest writes; with {@code dryRun} only
+	 * plans. {@code adopt} allows taking over an untagged role on the service's path.
+	 */
+	PutResult put(RoleDeclaration declaration, boolean dryRun, boolean adopt) {
+		this.guardrails.orderedStream().forEach(guardrail -> guardrail.check(declaration));
+		if (dryRun) {
+			return declare(declaration, adopt, null);
+		}
+		return locked(declaration.roleName(), "PUT", declaration, execution -> declare(declaration, adopt, execution));
+	}
+
+	/** The role with its drift, read live from IAM. */
+	ImportRoleView get(String roleName) {
+		StoredRole stored = this.store.find(roleName).orElseThrow(() -> new ImportRoleNotFound(roleName));
+		DesiredRole desired = desired(stored.declaration(), stored.path());
+		LiveRole live = this.iam.findRole(stored.roleName()).orElse(null);
+		boolean managed = live == null || owns(live, stored, stored.path());
+		List<Drift> drift = RolePlanner.drift(desired, live, managed);
+		LiveRole shown = managed ? live : null;
+		return new ImportRoleView(stored.roleName(), (shown != null) ? shown.arn() : stored.arn(),
+				(shown != null) ? shown.roleId() : stored.roleId(), stored.path(),
+				(shown != null) ? shown.createdAt() : stored.iamCreatedAt(), stored.declaration().applicationId(),
+				stored.declaration().access(), locations(stored.declaration()), stored.declaration().kmsKeyArns(),
+				stored.declaration().description(), stored.declaration().tags(),
+				(shown != null) ? shown.trustPolicy() : null,
+				(shown != null) ? List.copyOf(shown.managedPolicyArns()) : List.of(),
+				(shown != null) ? shown.inlinePolicies().get(DesiredRole.INLINE_POLICY_NAME) : null,
+				stored.state(Instant.now(), this.settings.settleTime()), stored.adopted(), drift, List.of(), false);
+	}
+
+	/** A page of the roles this service manages, from storage only. */
+	ImportRolePage list(int page, int size) {
+		long total = this.store.count();
+		Instant now = Instant.now();
+		List<ImportRoleSummary> items = this.store.page(page * size, size)
+			.stream()
+			.map(role -> new ImportRoleSummary(role.roleName(), role.arn(), role.path(),
+					role.declaration().applicationId(), role.declaration().access(), role.iamCreatedAt(),
+					role.declaredAt(), role.declaredBy(), role.state(now, this.settings.settleTime())))
+			.toList();
+		return new ImportRolePage(items, page, size, total, (total + size - 1) / size);
+	}
+
+	/**
+	 * Deletes the role from IAM (policies first) and forgets it; refuses foreign roles
+	 * and roles an unfinished import uses.
+	 */
+	void delete(String roleName) {
+		locked(roleName, "DELETE", null, execution -> {
+			StoredRole stored = this.store.find(roleName).orElse(null);
+			String name = (stored != null) ? stored.roleName() : roleName;
+			LiveRole live = this.iam.findRole(name).orElse(null);
+			if (live == null) {
+				if (stored == null) {
+					throw new ImportRoleNotFound(roleName);
+				}
+				this.store.delete(name);
+				execution.outcome = Outcome.DELETED;
+				return null;
+			}
+			String path = (stored != null) ? stored.path() : this.settings.path();
+			if (!owns(live, stored, path)) {
+				throw new RoleNotManaged(live, path);
+			}
+			if (this.usage.orderedStream().anyMatch(roleUsage -> roleUsage.usedByUnfinishedImport(live.arn()))) {
+				throw new RoleInUse(name, live.arn());
+			}
+			for (IamChange change : RolePlanner.deletion(live)) {
+				execution.made(change, change.applyWith(this.iam));
+			}
+			this.store.delete(name);
+			execution.outcome = Outcome.DELETED;
+			return null;
+		});
+	}
+
+	@Override
+	public Optional<String> managedRoleArn(String roleName) {
+		return this.store.find(roleName).map(StoredRole::arn);
+	}
+
+	/** Plans (execution null: dry run) or plans and applies. */
+	private PutResult declare(RoleDeclaration requested, boolean adopt, Execution execution) {
+		StoredRole stored = this.store.find(requested.roleName()).orElse(null);
+		// IAM names are case-insensitive: keep the spelling the role was created with.
+		RoleDeclaration declaration = (stored != null) ? renamed(requested, stored.roleName()) : requested;
+		String path = (stored != null) ? stored.path() : this.settings.path();
+		DesiredRole desired = desired(declaration, path);
+		LiveRole live = this.iam.findRole(declaration.roleName()).orElse(null);
+		boolean adopting = false;
+		if (live != null && !owns(live, stored, path)) {
+			if (!adopt || !live.path().equals(path)) {
+				throw new RoleNotManaged(live, path);
+			}
+			adopting = true;
+		}
+		List<IamChange> plan = RolePlanner.plan(desired, live);
+		if (execution == null) {
+			return new PutResult(false, view(declaration, desired, live, stored, adopting, Instant.now(),
+					RolePlanner.drift(desired, live, true), plan.stream().map(RoleAction::planned).toList(), true));
+		}
+		if (adopting) {
+			execution.request = "ADOPT";
+		}
+		boolean adopted = adopting || (stored != null && stored.adopted());
+		Instant now = Instant.now();
+		Identity identity = (live != null) ? new Identity(live.arn(), live.roleId(), live.createdAt())
+				: (stored != null) ? new Identity(stored.arn(), stored.roleId(), stored.iamCreatedAt()) : null;
+		if (live != null || stored != null) {
+			// Stored first: if a write below fails, GET shows what is left to repair.
+			this.store.save(stored(declaration, path, desired, identity, adopted, now, stored));
+		}
+		for (IamChange change : plan) {
+			if (change instanceof CreateRole create) {
+				CreatedRole created = this.iam.createRole(create);
+				execution.made(change, created.requestId());
+				identity = new Identity(created.arn(), created.roleId(), created.createdAt());
+				this.store.save(stored(declaration, path, desired, identity, adopted, now, stored));
+			}
+			else {
+				execution.made(change, change.applyWith(this.iam));
+			}
+		}
+		boolean created = live == null;
+		if (created) {
+			this.iam.awaitReadable(declaration.roleName());
+		}
+		StoredRole saved = stored(declaration, path, desired, identity, adopted,
+				plan.isEmpty() ? ((stored != null) ? stored.lastChangedAt() : null) : now, stored);
+		this.store.save(saved);
+		execution.outcome = created ? Outcome.CREATED : plan.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED;
+		LiveRole after = new LiveRole(declaration.roleName(), identity.arn(), identity.roleId(), path,
+				identity.createdAt(), desired.trustPolicy(), desired.description(), desired.permissionsBoundaryArn(),
+				desired.tags(), desired.managedPolicyArns(), desired.inlinePolicies());
+		return new PutResult(created, view(declaration, desired, after, saved, adopted, Instant.now(), List.of(),
+				List.copyOf(execution.actions), false));
+	}
+
+	private ImportRoleView view(RoleDeclaration declaration, DesiredRole desired, LiveRole live, StoredRole stored,
+			boolean adopted, Instant now, List<Drift> drift, List<RoleAction> actions, boolean dryRun) {
+		RoleState state = (stored != null) ? stored.state(now, this.settings.settleTime()) : RoleState.READY;
+		return new ImportRoleView(declaration.roleName(), (live != null) ? live.arn() : null,
+				(live != null) ? live.roleId() : null, desired.path(), (live != null) ? live.createdAt() : null,
+				declaration.applicationId(), declaration.access(), locations(declaration), declaration.kmsKeyArns(),
+				declaration.description(), declaration.tags(), desired.trustPolicy(),
+				List.copyOf(desired.managedPolicyArns()), desired.inlinePolicies().get(DesiredRole.INLINE_POLICY_NAME),
+				state, adopted, drift, actions, dryRun);
+	}
+
+	private StoredRole stored(RoleDeclaration declaration, String path, DesiredRole desired, Identity identity,
+			boolean adopted, Instant lastChangedAt, StoredRole previous) {
+		return new StoredRole(declaration, path, desired.permissionsBoundaryArn(),
+				(identity != null) ? identity.arn() : null, (identity != null) ? identity.roleId() : null, adopted,
+				(identity != null) ? identity.createdAt() : null, Instant.now(), Caller.current(),
+				(lastChangedAt != null) ? lastChangedAt : (previous != null) ? previous.lastChangedAt() : null);
+	}
+
+	private DesiredRole desired(RoleDeclaration declaration, String path) {
+		String boundary = this.guardrails.orderedStream()
+			.map(ImportRoleGuardrails::permissionsBoundaryArn)
+			.flatMap(Optional::stream)
+			.findFirst()
+			.orElse(null);
+		return DesiredRole.of(declaration, this.sts.account(), this.region.id(), path, boundary);
+	}
+
+	/**
+	 * A role belongs to this service when it carries the managed-by tag on the service's
+	 * path, or when it is the very role (same IAM role id) this service recorded: then a
+	 * removed tag is drift to repair, not a reason to let go of it.
+	 */
+	static boolean owns(LiveRole live, StoredRole stored, String path) {
+		boolean tagged = live.taggedAsManaged() && live.path().equals(path);
+		boolean recorded = stored != null && stored.roleId() != null && stored.roleId().equals(live.roleId());
+		return tagged || recorded;
+	}
+
+	private static RoleDeclaration renamed(RoleDeclaration declaration, String roleName) {
+		return new RoleDeclaration(roleName, declaration.applicationId(), declaration.access(),
+				declaration.s3Locations(), declaration.kmsKeyArns(), declaration.description(), declaration.tags());
+	}
+
+	private static List<String> locations(RoleDeclaration declaration) {
+		return declaration.s3Locations().stream().map(S3Location::toString).toList();
+	}
+
+	/**
+	 * Runs {@code work} in a transaction holding the role's lock, and records the change
+	 * (also when it fails: the record is committed, then the failure is rethrown).
+	 */
+	private <T> T locked(String roleName, String request, RoleDeclaration declaration, Function<Execution, T> work) {
+		Execution execution = new Execution(roleName, request, declaration, Caller.current());
+		Result<T> result = this.transactions.execute(status -> {
+			this.store.lock(roleName);
+			try {
+				T value = work.apply(execution);
+				this.store.record(execution.change(null));
+				return new Result<>(value, null);
+			}
+			catch (ImportRoleNotFound ex) {
+				return new Result<>(null, ex);
+			}
+			catch (RuntimeException ex) {
+				this.store.record(execution.change(ex));
+				return new Result<>(null, ex);
+			}
+		});
+		if (result.failure() != null) {
+			throw result.failure();
+		}
+		return result.value();
+	}
+
+	private record Result<T>(T value, RuntimeException failure) {
+	}
+
+	private record Identity(String arn, String roleId, Instant createdAt) {
+	}
+
+	/** What one change request has done so far, for its record. */
+	private static final class Execution {
+
+		private final String roleName;
+
+		private final String caller;
+
+		private final RoleDeclaration declaration;
+
+		private final List<RoleAction> actions = new ArrayList<>();
+
+		private String request;
+
+		private Outcome outcome;
+
+		Execution(String roleName, String request, RoleDeclaration declaration, String caller) {
+			this.roleName = roleName;
+			this.request = request;
+			this.declaration = declaration;
+			this.caller = caller;
+		}
+
+		void made(IamChange change, String awsRequestId) {
+			this.actions.add(RoleAction.made(change, awsRequestId));
+		}
+
+		RoleChange change(RuntimeException failure) {
+			JsonMapper json = JsonMapper.shared();
+			Map<String, Object> declared = (this.declaration != null)
+					? json.convertValue(this.declaration, new TypeReference<Map<String, Object>>() {
+					}) : null;
+			if (failure == null) {
+				return new RoleChange(this.roleName, this.request, this.caller, declared, List.copyOf(this.actions),
+						this.outcome, null, Instant.now());
+			}
+			Map<String, Object> error = new LinkedHashMap<>();
+			int status = 500;
+			if (failure instanceof ErrorResponse response) {
+				ProblemDetail problem = response.getBody();
+				status = problem.getStatus();
+				error.put("type", String.valueOf(problem.getType()));
+				error.put("status", status);
+				error.put("detail", problem.getDetail());
+				if (problem.getProperties() != null) {
+					error.putAll(problem.getProperties());
+				}
+			}
+			else {
+				error.put("type", failure.getClass().getName());
+				error.put("detail", failure.getMessage());
+			}
+			Outcome failed = (status < 500 && this.actions.isEmpty()) ? Outcome.REFUSED : Outcome.FAILED;
+			return new RoleChange(this.roleName, this.request, this.caller, declared, List.copyOf(this.actions), failed,
+					error, Instant.now());
+		}
+
+	}
+
+}

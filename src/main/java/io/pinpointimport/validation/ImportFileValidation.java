@@ -1,0 +1,64 @@
+package io.pinpointimport.validation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.pinpointimport.aws.AwsFailure;
+import io.pinpointimport.imports.FileValidation;
+import io.pinpointimport.imports.ImportPreflight;
+import io.pinpointimport.imports.ImportProblem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates an import's files before it is submitted: an import whose files fail ends
+ * FAILED with the validation report, and Pinpoint is never called for it.
+ */
+@Component
+class ImportFileValidation implements ImportPreflight {
+
+	private final LocationValidator validator;
+
+	ImportFileValidation(LocationValidator validator) {
+		this.validator = validator;
+	}
+
+	@Override
+	public Optional<ImportProblem> check(Candidate candidate) {
+		if (candidate.validation() == FileValidation.NONE) {
+			return Optional.empty();
+		}
+		ValidationMode mode = (candidate.validation() == FileValidation.FULL) ? ValidationMode.FULL
+				: ValidationMode.SAMPLE;
+		ValidationReport report;
+		try {
+			report = this.validator.validate(candidate.s3Url(), FileFormat.valueOf(candidate.format().name()), mode);
+		}
+		catch (AwsFailure ex) {
+			if (ex.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+				// Throttled or unreachable: the import stays queued and is checked again.
+				throw ex;
+			}
+			Map<String, Object> properties = new LinkedHashMap<>();
+			if (ex.getBody().getProperties() != null) {
+				properties.putAll(ex.getBody().getProperties());
+			}
+			return Optional.of(new ImportProblem("validation-unavailable", "The files could not be validated",
+					ex.getStatusCode().value(), "Pre-flight validation could not read the files: "
+							+ ex.getBody().getDetail() + " Fix the service's access or import with validation NONE.",
+					properties));
+		}
+		if (report.valid()) {
+			return Optional.empty();
+		}
+		return Optional.of(new ImportProblem("validation-failed", "The files failed validation",
+				HttpStatus.UNPROCESSABLE_CONTENT.value(),
+				report.totals().errors() + " error(s) in " + report.totals().endpointsWithErrors()
+						+ " endpoint(s) under " + candidate.s3Url() + " (" + mode
+						+ " validation): Pinpoint was not called. Fix the files as the report says and import again.",
+				Map.of("validation", report)));
+	}
+
+}
