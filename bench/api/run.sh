@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark 1, API overhead: GET /api/v1/imports/{id} and POST /api/v1/imports of the
 # packaged jar under wrk on loopback (32 connections), beside a JDK HttpServer answering the
-# same GET bytes (the ceiling). The AWS stand-in answers at zero latency and its import jobs
-# finish within milliseconds, so the background submitter keeps up with the POSTs.
+# same GET bytes (the ceiling). Reads are measured first, with no background work; then POSTs
+# at saturation and paced at half that rate. The AWS stand-in answers at zero latency and its
+# jobs end within milliseconds, so the submitter works through the POSTed imports in the
+# background as fast as it can (the output says how far it got).
 #
-#   bench/api/run.sh                       # 3 rounds of 15 s per target after a 15 s warm-up each
+#   bench/api/run.sh                       # 3 rounds of 15 s per target after a 20 s warm-up each
+#   TARGETS=get bench/api/run.sh           # reads only
 #   ROUNDS=5 DURATION=20 bench/api/run.sh
 #   SERVICE_PROPERTIES="a.b=c d.e=f" bench/api/run.sh   # extra service settings, for experiments
 #   PROFILE=get bench/api/run.sh           # JFR of the first measured GET run: bench/out/api/get.jfr

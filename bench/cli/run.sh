@@ -6,8 +6,10 @@
 # job, wall time until the caller knows it finished, AWS calls made (the stand-in's call log);
 # then both again with the stand-in's IAM propagation delay on.
 #
-#   bench/cli/run.sh                    # RUNS=3 runs of each flow, then one of each with a 20 s delay
+#   bench/cli/run.sh                    # one warm-up, RUNS=3 runs of each flow, then one of each with
+#                                       # a 20 s IAM propagation delay
 #   RUNS=5 PROPAGATION_S=30 JOB_STEP_MS=5000 bench/cli/run.sh
+#   SERVICE_PROPERTIES="pinpoint-import.imports.polling.min-interval=3s" bench/cli/run.sh
 #
 # Needs the AWS CLI (aws; Debian's awscli package or any other), curl and jq. Builds
 # target/*.jar and the test classes when absent (REBUILD=1 forces it).

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,12 +83,28 @@ public final class BenchRig {
 		return properties;
 	}
 
-	/** Starts the packaged service against this rig. */
+	/**
+	 * Starts the packaged service against this rig; {@code SERVICE_PROPERTIES}
+	 * ({@code key=value ...}) and {@code SERVICE_JVM_OPTIONS} from the environment are
+	 * added, for experiments.
+	 */
 	public ServiceProcess startService(String name, Map<String, String> properties, List<String> jvmOptions,
 			Path outDir) {
 		Map<String, String> all = new LinkedHashMap<>(commonProperties());
 		all.putAll(properties);
-		return ServiceProcess.start(name, ServiceProcess.jar(), serviceEnvironment(), all, jvmOptions, outDir);
+		for (String pair : words(System.getenv("SERVICE_PROPERTIES"))) {
+			int equals = pair.indexOf('=');
+			if (equals > 0) {
+				all.put(pair.substring(0, equals), pair.substring(equals + 1));
+			}
+		}
+		List<String> options = new ArrayList<>(jvmOptions);
+		options.addAll(words(System.getenv("SERVICE_JVM_OPTIONS")));
+		return ServiceProcess.start(name, ServiceProcess.jar(), serviceEnvironment(), all, options, outDir);
+	}
+
+	private static List<String> words(String text) {
+		return (text == null || text.isBlank()) ? List.of() : List.of(text.trim().split("\\s+"));
 	}
 
 	/** Creates a Pinpoint application and returns its id. */

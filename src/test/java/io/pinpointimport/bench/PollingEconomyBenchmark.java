@@ -58,7 +58,7 @@ public final class PollingEconomyBenchmark {
 
 	private static void run() throws Exception {
 		int imports = (int) Machine.setting("IMPORTS", 1000);
-		double factor = Machine.setting("FACTOR", 5);
+		double factor = Machine.setting("FACTOR", 1);
 		Duration shortest = Duration.ofSeconds(Machine.setting("SHORTEST_S", 10));
 		Duration longest = Duration.ofSeconds(Machine.setting("LONGEST_S", 600));
 		Duration naiveInterval = Duration.ofSeconds(3);
