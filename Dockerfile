@@ -1,21 +1,40 @@
 # syntax=docker/dockerfile:1
+# docker build -t pinpoint-import-service:0.1.0 .
+# See the README ("Build the image") for running it.
+
+# --- build: the jar, with the Maven wrapper, then Spring Boot's layers extracted
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
-COPY .mvn .mvn
+COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
-RUN ./mvnw -B -ntp dependency:go-offline
-COPY src src
-RUN ./mvnw -B -ntp -DskipTests package && \
-    java -Djarmode=tools -jar target/pinpoint-import-service-*.jar extract --layers --launcher --destination /layers
+COPY src/main/ src/main/
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -ntp -Dmaven.test.skip=true package \
+ && java -Djarmode=tools -jar target/pinpoint-import-service-*.jar extract \
+      --layers --application-filename pinpoint-import-service.jar --destination /layers
 
+# --- run: Temurin JRE 25, non-root, read-only root filesystem friendly (writes only to /tmp)
 FROM eclipse-temurin:25-jre
-RUN useradd --system --uid 10001 --no-create-home app
+RUN groupadd --system --gid 10001 app \
+ && useradd --system --uid 10001 --gid app --no-create-home --home-dir /nonexistent \
+      --shell /usr/sbin/nologin app
 WORKDIR /app
+# Least to most frequently changed, so a new release pulls only the last layers.
 COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
-USER 10001
-EXPOSE 8080
+# Heap sized from the container's memory limit; die (and get restarted) rather than limp on
+# after an OutOfMemoryError.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+# JDK AOT cache (JEP 483/514): a training run that refreshes the application context and exits
+# records the loaded and linked classes; starts then take about a third of the time
+# (BENCHMARKS.md, "Start-up and footprint"). The build has no database, so the training run skips
+# Flyway and names the JDBC dialect; the connection pool never connects during it.
+RUN java -XX:AOTCacheOutput=/app/pinpoint-import-service.aot -Dspring.context.exit=onRefresh \
+      -Daws.region=us-east-1 -Dspring.flyway.enabled=false -Dspring.data.jdbc.dialect=postgresql \
+      -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:1/training \
+      -jar /app/pinpoint-import-service.jar
+USER 10001:10001
+EXPOSE 8080 8081
+ENTRYPOINT ["java", "-XX:AOTCache=/app/pinpoint-import-service.aot", "-jar", "/app/pinpoint-import-service.jar"]

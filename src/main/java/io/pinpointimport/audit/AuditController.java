@@ -20,7 +20,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
  * Reads the audit trail, newest first, with filters and cursor paging.
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit", description = "Every authenticated call that changed or tried to change something")
 class AuditController {

@@ -114,7 +114,8 @@ public final class AuditFilter extends OncePerRequestFilter {
 	}
 
 	private static String limit(String text, int length) {
-		return (text.length() <= length) ? text : text.substring(0, length);
+		String clean = RequestSummary.cut(text);
+		return (clean.length() <= length) ? clean : clean.substring(0, length);
 	}
 
 	private String problemType(ContentCachingResponseWrapper response, int status) {

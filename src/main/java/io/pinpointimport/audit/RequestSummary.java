@@ -74,8 +74,17 @@ final class RequestSummary {
 		return node;
 	}
 
-	private static String cut(String text) {
-		return (text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT) + "...";
+	/**
+	 * Cuts long text and replaces what PostgreSQL cannot store in {@code jsonb} (NUL,
+	 * unpaired surrogates) and other control characters.
+	 */
+	static String cut(String text) {
+		String cut = (text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT) + "...";
+		StringBuilder clean = new StringBuilder(cut.length());
+		cut.codePoints()
+			.map(point -> (Character.isISOControl(point) || Character.isSurrogate((char) point)) ? '\uFFFD' : point)
+			.forEach(clean::appendCodePoint);
+		return clean.toString();
 	}
 
 }

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.waiters.IamWaiter;
 import tools.jackson.databind.JsonNode;
 
+import io.pinpointimport.audit.AuditTrail;
 import io.pinpointimport.aws.AwsFailure;
 
 import org.springframework.stereotype.Component;
@@ -125,6 +126,7 @@ class IamGateway {
 					.tags(tags)
 					.permissionsBoundary(change.permissionsBoundaryArn())));
 		Role role = response.role();
+		AuditTrail.awsRequestId(response.responseMetadata().requestId());
 		return new CreatedRole(role.arn(), role.roleId(), role.createDate(), response.responseMetadata().requestId());
 	}
 
@@ -206,6 +208,7 @@ class IamGateway {
 
 	private String requestId(String operation, Supplier<? extends IamResponse> call) {
 		IamResponse response = call(operation, call);
+		AuditTrail.awsRequestId(response.responseMetadata().requestId());
 		return response.responseMetadata().requestId();
 	}
 

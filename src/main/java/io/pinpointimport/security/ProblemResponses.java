@@ -7,6 +7,8 @@ import java.util.Map;
 import io.pinpointimport.system.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -26,6 +28,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
+	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
 	private final JsonMapper json;
 
 	ProblemResponses(JsonMapper json) {
@@ -39,6 +43,12 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 		String bearer = (ex instanceof InvalidBearerTokenException) ? "Bearer error=\"invalid_token\"" : "Bearer";
 		response.addHeader(HttpHeaders.WWW_AUTHENTICATE, bearer);
 		response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeyAuthentication.HEADER + "\"");
+		if (ex instanceof InvalidApiKey || ex instanceof InvalidBearerTokenException) {
+			// Never the key or token itself, nor the query string (clients put tokens
+			// there).
+			log.warn("Refused invalid credentials for {} {} from {}: {}", request.getMethod(), request.getRequestURI(),
+					request.getRemoteAddr(), ex.getMessage());
+		}
 		String detail = (ex instanceof InvalidApiKey || ex instanceof InvalidBearerTokenException) ? ex.getMessage()
 				: "Send an API key in the " + ApiKeyAuthentication.HEADER
 						+ " header or an OAuth2 access token as 'Authorization: Bearer <token>'.";

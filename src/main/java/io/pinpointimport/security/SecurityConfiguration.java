@@ -20,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -41,6 +42,19 @@ class SecurityConfiguration {
 	@Bean
 	ApiKeys apiKeys(SecuritySettings settings) {
 		return new ApiKeys(settings.apiKeys());
+	}
+
+	/**
+	 * Spring Security's firewall, also refusing control characters (such as NUL) in
+	 * parameter values: no parameter of this API needs them, and PostgreSQL cannot store
+	 * them.
+	 */
+	@Bean
+	StrictHttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedParameterValues(
+				value -> value.codePoints().noneMatch(point -> Character.isISOControl(point) && point != '\t'));
+		return firewall;
 	}
 
 	@Bean
@@ -74,6 +88,7 @@ class SecurityConfiguration {
 				ExceptionTranslationFilter.class);
 		http.addFilterBefore(new RequestSizeLimitFilter(settings.maxRequestSize(), problems),
 				ExceptionTranslationFilter.class);
+		http.addFilterBefore(new MalformedRequestFilter(problems), ExceptionTranslationFilter.class);
 		// After authentication, before authorization: denied calls are audited too.
 		http.addFilterBefore(auditFilter, ExceptionTranslationFilter.class);
 		http.authorizeHttpRequests(authorize -> {

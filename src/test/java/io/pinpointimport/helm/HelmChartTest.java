@@ -97,6 +97,7 @@ class HelmChartTest {
 		assertThat(monitor.at("spec.endpoints.0.port")).isEqualTo("management");
 		assertThat(monitor.at("spec.selector.matchLabels"))
 			.isEqualTo(full.deployment().at("spec.selector.matchLabels"));
+		assertThat(monitor.at("spec.endpoints.0.authorization.type")).isEqualTo("ApiKey");
 	}
 
 	@Test

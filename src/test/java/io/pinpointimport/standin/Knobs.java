@@ -3,6 +3,7 @@ package io.pinpointimport.standin;
 import java.time.Duration;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Fault and timing settings of the stand-in, changed per test; {@link #reset()} restores
@@ -22,6 +23,8 @@ public final class Knobs {
 
 	private volatile Duration jobStepDuration;
 
+	private volatile Function<String, Duration> jobStepDurationByS3Url;
+
 	private Random random;
 
 	Knobs() {
@@ -36,6 +39,7 @@ public final class Knobs {
 		this.faultyServices = Set.of("iam", "mobiletargeting");
 		this.iamPropagationDelay = Duration.ZERO;
 		this.jobStepDuration = Duration.ofMillis(50);
+		this.jobStepDurationByS3Url = s3Url -> null;
 		this.random = new Random(42);
 		return this;
 	}
@@ -84,6 +88,16 @@ public final class Knobs {
 		return this;
 	}
 
+	/**
+	 * Step durations per job, by the job's S3Url, so jobs of one run can last differently
+	 * (benchmarks); where the function answers null, {@link #jobStepDuration(Duration)}
+	 * applies.
+	 */
+	public Knobs jobStepDuration(Function<String, Duration> byS3Url) {
+		this.jobStepDurationByS3Url = byS3Url;
+		return this;
+	}
+
 	/** Fixes the fault dice so a run can be repeated. */
 	public synchronized Knobs seed(long seed) {
 		this.random = new Random(seed);
@@ -100,6 +114,12 @@ public final class Knobs {
 
 	public Duration jobStepDuration() {
 		return this.jobStepDuration;
+	}
+
+	/** How long a job reading {@code s3Url} stays in each JobStatus. */
+	public Duration jobStepDuration(String s3Url) {
+		Duration own = this.jobStepDurationByS3Url.apply(s3Url);
+		return (own != null) ? own : this.jobStepDuration;
 	}
 
 	/** Rolls the dice for one call: the fault to inject, if any. */

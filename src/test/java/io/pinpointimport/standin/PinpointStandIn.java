@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Pinpoint over REST-JSON (signing name {@code mobiletargeting}): applications and
  * endpoint import jobs. A job reads the files under its S3Url from the stand-in's S3,
  * checks their rows ({@link EndpointFileCheck}) and moves through Pinpoint's JobStatus
- * sequence one step per {@link Knobs#jobStepDuration()}, driven by one scheduler thread.
+ * sequence one step per {@link Knobs#jobStepDuration(String)}, driven by one scheduler
+ * thread.
  * <p>
  * CreateImportJob refuses (400, naming the role) a role that does not exist, does not let
  * {@code pinpoint.amazonaws.com} assume it for this app, cannot read the S3Url with
@@ -332,7 +333,7 @@ public final class PinpointStandIn implements ServiceHandler {
 	}
 
 	private void schedule(ImportJob job) {
-		long delay = Math.max(1, this.knobs.jobStepDuration().toMillis());
+		long delay = Math.max(1, this.knobs.jobStepDuration(job.definition.get("S3Url").asString()).toMillis());
 		this.scheduler.schedule(() -> step(job), delay, TimeUnit.MILLISECONDS);
 	}
 

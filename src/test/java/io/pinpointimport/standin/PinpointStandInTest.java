@@ -116,6 +116,19 @@ class PinpointStandInTest {
 	}
 
 	@Test
+	void runsEachJobAtTheStepDurationGivenForItsS3Url() {
+		standIn.knobs().jobStepDuration(s3Url -> s3Url.contains("/slow/") ? Duration.ofHours(1) : null);
+		standIn.s3().put("audiences", "slow/a.csv", CSV_HEADER + "SMS,+14155550100,US,u1\n");
+		standIn.s3().put("audiences", "fast/a.csv", CSV_HEADER + "SMS,+14155550100,US,u1\n");
+
+		ImportJobResponse slow = createImportJob(Format.CSV, "s3://audiences/slow/");
+		ImportJobResponse fast = awaitEnd(createImportJob(Format.CSV, "s3://audiences/fast/").id());
+
+		assertThat(fast.jobStatus()).isEqualTo(JobStatus.COMPLETED);
+		assertThat(getImportJob(slow.id()).jobStatus()).isEqualTo(JobStatus.CREATED);
+	}
+
+	@Test
 	void failsTheJobWhenAPieceHasBadRowsAndKeepsTheFirstHundredMessages() {
 		standIn.s3().put("audiences", "mixed/good.csv", CSV_HEADER + "SMS,+14155550100,US,u1\n");
 		standIn.s3().put("audiences", "mixed/bad.csv", CSV_HEADER + "SMS,,US,u1\n".repeat(150) + "FAX,123,US,u2\n");

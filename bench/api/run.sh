@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Benchmark 1, API overhead: GET /api/v1/imports/{id} and POST /api/v1/imports of the
+# packaged jar under wrk on loopback (32 connections), beside a JDK HttpServer answering the
+# same GET bytes (the ceiling). The AWS stand-in answers at zero latency and its import jobs
+# finish within milliseconds, so the background submitter keeps up with the POSTs.
+#
+#   bench/api/run.sh                       # 3 rounds of 15 s per target after a 15 s warm-up each
+#   ROUNDS=5 DURATION=20 bench/api/run.sh
+#   SERVICE_PROPERTIES="a.b=c d.e=f" bench/api/run.sh   # extra service settings, for experiments
+#   PROFILE=get bench/api/run.sh           # JFR of the first measured GET run: bench/out/api/get.jfr
+#                                          # (PROFILE=post likewise); bench/common/jfr-top.py summarizes
+#
+# Needs wrk (apt-get install -y wrk). Builds target/*.jar and the test classes when absent
+# (REBUILD=1 forces it). Prints a Markdown table; logs go to bench/out/api/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
+source bench/common/classpath.sh
+mkdir -p bench/out/api
+exec java -Dsun.net.httpserver.nodelay=true -cp "$BENCH_CP" io.pinpointimport.bench.ApiOverheadBenchmark

@@ -1,0 +1,257 @@
+package io.pinpointimport.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.pinpointimport.standin.PinpointStandIn;
+import io.pinpointimport.support.EmbeddedDatabase;
+
+/**
+ * Benchmark 2, polling economy: many concurrent imports whose Pinpoint jobs last from
+ * seconds to minutes, watched by the service and, in the same run and on the very same
+ * jobs, by a naive poller (GetImportJob per job every 3 s). Counts the Pinpoint calls of
+ * each and measures status staleness: the time from the stand-in reaching a terminal
+ * state to the API showing it (the service) or the script seeing it (naive). Time is
+ * compressed by FACTOR: job durations, the naive interval and the service's polling
+ * settings alike. Run by {@code bench/polling/run.sh}.
+ */
+public final class PollingEconomyBenchmark {
+
+	private static final String BUCKET = "bench-polling";
+
+	/** A one-file job takes six JobStatus steps in the stand-in, CREATED to COMPLETED. */
+	private static final int STEPS_PER_JOB = 6;
+
+	private PollingEconomyBenchmark() {
+	}
+
+	public static void main(String[] args) {
+		try {
+			run();
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			System.exit(1);
+		}
+		System.exit(0);
+	}
+
+	private static void run() throws Exception {
+		int imports = (int) Machine.setting("IMPORTS", 1000);
+		double factor = Machine.setting("FACTOR", 5);
+		Duration shortest = Duration.ofSeconds(Machine.setting("SHORTEST_S", 10));
+		Duration longest = Duration.ofSeconds(Machine.setting("LONGEST_S", 600));
+		Duration naiveInterval = Duration.ofSeconds(3);
+		Path out = Path.of(System.getenv().getOrDefault("OUT", "bench/out/polling"));
+
+		BenchRig rig = BenchRig.start(0);
+		String appId = rig.createApp("bench-polling");
+		String roleArn = rig.createRole(BenchRig.ROLE_NAME);
+
+		// Durations evenly spread from shortest to longest, in a shuffled order.
+		List<Duration> durations = new ArrayList<>();
+		for (int i = 0; i < imports; i++) {
+			long millis = shortest.toMillis()
+					+ Math.round((double) i * (longest.toMillis() - shortest.toMillis()) / Math.max(1, imports - 1));
+			durations.add(Duration.ofMillis(millis));
+		}
+		Collections.shuffle(durations, new Random(Machine.setting("SEED", 42)));
+		Map<String, Duration> stepByUrl = new ConcurrentHashMap<>();
+		List<String> urls = new ArrayList<>();
+		for (int i = 0; i < imports; i++) {
+			String key = String.format("jobs/%04d.csv", i);
+			String url = "s3://" + BUCKET + "/" + key;
+			rig.putFile(BUCKET, key, BenchRig.csv(1));
+			stepByUrl.put(url, scaled(durations.get(i), factor).dividedBy(STEPS_PER_JOB));
+			urls.add(url);
+		}
+		rig.standIn().knobs().jobStepDuration(stepByUrl::get);
+
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("pinpoint-import.guardrails.allow-external-roles", "true");
+		properties.put("pinpoint-import.imports.concurrent-job-limit", String.valueOf(imports));
+		properties.put("pinpoint-import.imports.submission.interval", millis(scaled(Duration.ofSeconds(1), factor)));
+		properties.put("pinpoint-import.imports.polling.tick", millis(scaled(Duration.ofMillis(250), factor)));
+		properties.put("pinpoint-import.imports.polling.min-interval", millis(scaled(Duration.ofSeconds(1), factor)));
+		properties.put("pinpoint-import.imports.polling.max-staleness", millis(scaled(Duration.ofSeconds(5), factor)));
+
+		try (ServiceProcess service = rig.startService("polling-service", properties, List.of(), out);
+				NaivePoller naive = new NaivePoller(rig.standIn(), appId, scaled(naiveInterval, factor))) {
+			rig.standIn().calls().clear();
+			naive.start();
+			Instant start = Instant.now();
+			post(service, appId, roleArn, urls);
+			System.err.printf("posted %d imports in %.1f s%n", imports, seconds(start, Instant.now()));
+			Duration timeout = scaled(longest, factor).plus(Duration.ofMinutes(10));
+			awaitEnd(rig.jdbcUrl(), imports, naive, start.plus(timeout));
+			report(rig, service, naive, imports, factor, shortest, longest, naiveInterval, start);
+		}
+	}
+
+	private static void post(ServiceProcess service, String appId, String roleArn, List<String> urls) throws Exception {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		ExecutorService posters = Executors.newFixedThreadPool(8);
+		List<Future<?>> posted = new ArrayList<>();
+		for (int i = 0; i < urls.size(); i++) {
+			String body = """
+					{"applicationId":"%s","s3Url":"%s","format":"CSV","segmentName":"polling-%d","roleArn":"%s"}"""
+				.formatted(appId, urls.get(i), i, roleArn);
+			posted.add(posters.submit(() -> {
+				HttpResponse<String> response = client
+					.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/imports"))
+						.header("X-Api-Key", BenchRig.API_KEY)
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() != 202) {
+					throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
+				}
+				return null;
+			}));
+		}
+		for (Future<?> future : posted) {
+			future.get();
+		}
+		posters.shutdown();
+	}
+
+	private static void awaitEnd(String jdbcUrl, int imports, NaivePoller naive, Instant deadline) throws Exception {
+		long finished = 0;
+		while (Instant.now().isBefore(deadline)) {
+			finished = count(jdbcUrl, "state IN ('SUCCEEDED', 'FAILED', 'CANCELLED')");
+			if (finished == imports && naive.sawEnd().size() == imports) {
+				return;
+			}
+			System.err.printf("  %s: %d of %d imports finished in the API, %d seen ended by the naive poller%n",
+					Instant.now(), finished, imports, naive.sawEnd().size());
+			ServiceProcess.sleep(Duration.ofSeconds(5));
+		}
+		throw new IllegalStateException("Only " + finished + " of " + imports + " imports finished in time");
+	}
+
+	private static void report(BenchRig rig, ServiceProcess service, NaivePoller naive, int imports, double factor,
+			Duration shortest, Duration longest, Duration naiveInterval, Instant start) throws SQLException {
+		Map<String, PinpointStandIn.JobView> jobs = new LinkedHashMap<>();
+		rig.standIn().pinpoint().jobs().forEach(job -> jobs.put(job.id(), job));
+		Map<String, Instant> apiShowed = new LinkedHashMap<>();
+		Map<String, Long> states = new LinkedHashMap<>();
+		try (Connection connection = DriverManager.getConnection(rig.jdbcUrl(), EmbeddedDatabase.user(), null);
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT job_id, state, observed_at FROM endpoint_import")) {
+			while (rows.next()) {
+				states.merge(rows.getString("state"), 1L, Long::sum);
+				if (rows.getString("job_id") != null) {
+					apiShowed.put(rows.getString("job_id"), rows.getTimestamp("observed_at").toInstant());
+				}
+			}
+		}
+		double[] serviceStaleness = staleness(jobs, apiShowed);
+		double[] naiveStaleness = staleness(jobs, naive.sawEnd());
+		long listCalls = rig.standIn().calls().count("mobiletargeting", "GetImportJobs");
+		long describeCalls = rig.standIn().calls().count("mobiletargeting", "GetImportJob") - naive.calls();
+		long creates = rig.standIn().calls().count("mobiletargeting", "CreateImportJob");
+		long servicePolls = listCalls + describeCalls;
+		Instant firstCreated = jobs.values()
+			.stream()
+			.map(PinpointStandIn.JobView::creationDate)
+			.min(Instant::compareTo)
+			.orElse(start);
+		Instant lastCreated = jobs.values()
+			.stream()
+			.map(PinpointStandIn.JobView::creationDate)
+			.max(Instant::compareTo)
+			.orElse(start);
+
+		System.out.println();
+		System.out.printf("Polling economy: %d imports, Pinpoint job durations %d s to %d s evenly spread (shuffled),"
+				+ " time compressed %.0fx%n", imports, shortest.toSeconds(), longest.toSeconds(), factor);
+		System.out.println(Machine.description());
+		System.out.printf(
+				"Jobs created over %.1f s (compressed); staleness below in uncompressed seconds"
+						+ " (measured x %.0f; measured values in brackets)%n",
+				seconds(firstCreated, lastCreated), factor);
+		System.out.println();
+		System.out.println("| poller | GetImportJobs | GetImportJob | polling calls per import | vs naive |"
+				+ " staleness p50 s | p95 s | max s |");
+		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		double servicePerImport = (double) servicePolls / imports;
+		double naivePerImport = (double) naive.calls() / imports;
+		row("pinpoint-import-service", listCalls, describeCalls, servicePerImport, naivePerImport, serviceStaleness,
+				factor);
+		row("naive: GetImportJob every " + naiveInterval.toSeconds() + " s per job", 0, naive.calls(), naivePerImport,
+				naivePerImport, naiveStaleness, factor);
+		System.out.println();
+		double ratio = servicePerImport / naivePerImport;
+		double p95 = Machine.percentile(serviceStaleness, 95) * factor;
+		System.out.printf(
+				"Service calls / naive calls = 1/%.1f (goal <= 1/20: %s); staleness p95 %.1f s"
+						+ " (goal <= 5 s: %s)%n",
+				1 / ratio, (ratio <= 1.0 / 20) ? "met" : "MISSED", p95, (p95 <= 5) ? "met" : "MISSED");
+		System.out.printf(
+				"Jobs running at once at the peak: %d; CreateImportJob calls: %d for %d imports; imports by"
+						+ " state: %s; naive calls sent late: %d; service CPU %.1f s in all, RSS %d MiB%n",
+				rig.standIn().pinpoint().maxConcurrentRunning(), creates, imports, states, naive.lateCalls(),
+				service.cpuMillis() / 1000.0, service.rssKib() / 1024);
+	}
+
+	private static void row(String label, long list, long describe, double perImport, double naivePerImport,
+			double[] staleness, double factor) {
+		System.out.printf("| %s | %d | %d | %.2f | %s | %.1f (%.2f) | %.1f (%.2f) | %.1f (%.2f) |%n", label, list,
+				describe, perImport,
+				(perImport == naivePerImport) ? "1" : String.format("1/%.1f", naivePerImport / perImport),
+				Machine.percentile(staleness, 50) * factor, Machine.percentile(staleness, 50),
+				Machine.percentile(staleness, 95) * factor, Machine.percentile(staleness, 95),
+				Machine.percentile(staleness, 100) * factor, Machine.percentile(staleness, 100));
+	}
+
+	/** Seconds from each job's end in the stand-in to when the observer saw it. */
+	private static double[] staleness(Map<String, PinpointStandIn.JobView> jobs, Map<String, Instant> seen) {
+		return seen.entrySet()
+			.stream()
+			.filter(entry -> jobs.containsKey(entry.getKey()) && jobs.get(entry.getKey()).completionDate() != null)
+			.mapToDouble(entry -> seconds(jobs.get(entry.getKey()).completionDate(), entry.getValue()))
+			.toArray();
+	}
+
+	private static long count(String jdbcUrl, String condition) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(jdbcUrl, EmbeddedDatabase.user(), null);
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT count(*) FROM endpoint_import WHERE " + condition)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	private static Duration scaled(Duration duration, double factor) {
+		return Duration.ofNanos(Math.round(duration.toNanos() / factor));
+	}
+
+	private static String millis(Duration duration) {
+		return duration.toMillis() + "ms";
+	}
+
+	private static double seconds(Instant from, Instant to) {
+		return Duration.between(from, to).toNanos() / 1e9;
+	}
+
+}
