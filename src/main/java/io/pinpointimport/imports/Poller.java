@@ -57,7 +57,7 @@ class Poller {
 		Instant now = Instant.now();
 		ImportSettings.Polling polling = this.settings.polling();
 		List<ImportRepository.PolledJob> claimed = this.imports.claimDuePolls(this.owner, now,
-				now.plus(polling.minInterval()), now.plus(polling.lease()));
+				now.plus(polling.maxInterval().dividedBy(2)), now.plus(polling.lease()));
 		Map<String, List<ImportRepository.PolledJob>> byApplication = new LinkedHashMap<>();
 		claimed.forEach(job -> byApplication.computeIfAbsent(job.applicationId(), app -> new ArrayList<>()).add(job));
 		int finished = 0;
