@@ -52,8 +52,8 @@ class SecurityConfiguration {
 	@Bean
 	StrictHttpFirewall httpFirewall() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
-		firewall.setAllowedParameterValues(
-				value -> value.codePoints().noneMatch(point -> Character.isISOControl(point) && point != '\t'));
+		firewall.setAllowedParameterValues(value -> value == null
+				|| value.codePoints().noneMatch(point -> Character.isISOControl(point) && point != '\t'));
 		return firewall;
 	}
 

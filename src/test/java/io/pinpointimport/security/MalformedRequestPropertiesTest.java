@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code application/problem+json}. Each try sends one request per operation, in
  * parallel; together they send well over 10,000.
  */
-class MalformedRequestProperties {
+class MalformedRequestPropertiesTest {
 
 	private static final int MIN_REQUESTS = 10_000;
 
@@ -241,7 +241,7 @@ class MalformedRequestProperties {
 	@Provide
 	Arbitrary<String> pathValues() {
 		return Arbitraries
-			.oneOf(Arbitraries.strings().ofMinLength(1).ofMaxLength(100).map(MalformedRequestProperties::encode),
+			.oneOf(Arbitraries.strings().ofMinLength(1).ofMaxLength(100).map(MalformedRequestPropertiesTest::encode),
 					Arbitraries.of("..", ".", "%2e%2e", "%2F", "a%2Fb", "%5C", "a;b=c", "%00", "%25", "%",
 							"x".repeat(70), "00000000-0000-0000-0000-000000000000", "-1", "%F0%9F%92%A9", "%C0%AF",
 							"a b"));
@@ -253,7 +253,7 @@ class MalformedRequestProperties {
 				"segmentName", "page", "size", "dryRun", "adopt", "from", "to", "caller", "action", "target", "mode",
 				"x");
 		Arbitrary<String> value = Arbitraries.oneOf(
-				Arbitraries.strings().ofMaxLength(80).map(MalformedRequestProperties::encode),
+				Arbitraries.strings().ofMaxLength(80).map(MalformedRequestPropertiesTest::encode),
 				Arbitraries.of("-1", "0", "201", "99999999999999999999", "1.5", "true", "yes", "FOO", "2026-13-45",
 						"2026-11-26T25:00:00Z", "%", "%ZZ", "", "null", "SUCCEEDED", "NaN"));
 		return Combinators.combine(name, value)
