@@ -17,6 +17,8 @@ import io.pinpointimport.destination.Job;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,10 +47,13 @@ class ImportRepository {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate batch;
+
 	private final JsonMapper json;
 
-	ImportRepository(JdbcClient jdbc, JsonMapper json) {
+	ImportRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 	}
 
@@ -465,20 +470,23 @@ class ImportRepository {
 	}
 
 	/**
-	 * Takes the running jobs that are due, with the jobs of the same applications that
-	 * fall due before {@code soon}: one listing serves them all, and jobs looked at
-	 * together stay due together.
+	 * Takes the running jobs that are due, and with them the jobs of the same
+	 * applications that a listing shows anyway: those created after the oldest due job
+	 * (Pinpoint lists newest first, so they sit on the pages read for it) and those that
+	 * fall due before {@code soon}.
 	 */
 	List<PolledJob> claimDuePolls(String owner, Instant now, Instant soon, Instant until) {
 		return this.jdbc.sql("""
+				WITH due AS (
+				    SELECT application_id, min(submitted_at) AS oldest_due FROM endpoint_import
+				    WHERE state = 'RUNNING' AND next_poll_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
+				    GROUP BY application_id)
 				UPDATE endpoint_import SET lease_owner = :owner, lease_until = :until
 				WHERE id IN (
-				    SELECT id FROM endpoint_import
-				    WHERE state = 'RUNNING' AND (lease_until IS NULL OR lease_until <= :now) AND next_poll_at <= :soon
-				      AND application_id IN (SELECT application_id FROM endpoint_import
-				                             WHERE state = 'RUNNING' AND next_poll_at <= :now
-				                               AND (lease_until IS NULL OR lease_until <= :now))
-				    FOR UPDATE SKIP LOCKED)
+				    SELECT i.id FROM endpoint_import i JOIN due d ON d.application_id = i.application_id
+				    WHERE i.state = 'RUNNING' AND (i.lease_until IS NULL OR i.lease_until <= :now)
+				      AND (i.next_poll_at <= :soon OR i.submitted_at >= d.oldest_due)
+				    FOR UPDATE OF i SKIP LOCKED)
 				RETURNING id, application_id, job_id, job_status, submitted_at
 				""")
 			.param("owner", owner)
@@ -490,22 +498,37 @@ class ImportRepository {
 			.list();
 	}
 
-	boolean recordProgress(UUID id, String owner, Job job, Instant now, Instant nextPollAt) {
-		return this.jdbc
-			.sql("""
-					UPDATE endpoint_import SET job_status = :jobStatus, job_segment_id = coalesce(:segmentId, job_segment_id),
-					    total_pieces = :totalPieces, completed_pieces = :completedPieces, failed_pieces = :failedPieces,
-					    total_processed = :totalProcessed, total_failures = :totalFailures, failures = :failures::jsonb,
-					    job_created_at = coalesce(:jobCreatedAt, job_created_at), observed_at = :now,
-					    next_poll_at = :nextPollAt, lease_owner = NULL, lease_until = NULL
-					WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner
-					""")
-			.params(jobParams(job))
-			.param("id", id)
-			.param("owner", owner)
-			.param("now", ts(now))
-			.param("nextPollAt", ts(nextPollAt))
-			.update() == 1;
+	/** A running job as just observed, and when to look at it again. */
+	record Observation(UUID id, Job job, Instant nextPollAt) {
+
+	}
+
+	/**
+	 * Records what a listing showed of jobs still running, in one batch: a listing of
+	 * many jobs costs one round trip, not one per job.
+	 */
+	void recordProgress(String owner, List<Observation> observations, Instant now) {
+		if (observations.isEmpty()) {
+			return;
+		}
+		MapSqlParameterSource[] batch = observations.stream().map(observation -> {
+			MapSqlParameterSource params = new MapSqlParameterSource(jobParams(observation.job()));
+			params.addValue("id", observation.id());
+			params.addValue("owner", owner);
+			params.addValue("now", ts(now));
+			params.addValue("nextPollAt", ts(observation.nextPollAt()));
+			return params;
+		}).toArray(MapSqlParameterSource[]::new);
+		this.batch.batchUpdate(
+				"""
+						UPDATE endpoint_import SET job_status = :jobStatus, job_segment_id = coalesce(:segmentId, job_segment_id),
+						    total_pieces = :totalPieces, completed_pieces = :completedPieces, failed_pieces = :failedPieces,
+						    total_processed = :totalProcessed, total_failures = :totalFailures, failures = :failures::jsonb,
+						    job_created_at = coalesce(:jobCreatedAt, job_created_at), observed_at = :now,
+						    next_poll_at = :nextPollAt, lease_owner = NULL, lease_until = NULL
+						WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner
+						""",
+				batch);
 	}
 
 	@Transactional

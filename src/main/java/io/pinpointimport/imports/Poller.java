@@ -57,7 +57,7 @@ class Poller {
 		Instant now = Instant.now();
 		ImportSettings.Polling polling = this.settings.polling();
 		List<ImportRepository.PolledJob> claimed = this.imports.claimDuePolls(this.owner, now,
-				now.plus(polling.minInterval()), now.plus(polling.lease()));
+				now.plus(polling.maxInterval().dividedBy(2)), now.plus(polling.lease()));
 		Map<String, List<ImportRepository.PolledJob>> byApplication = new LinkedHashMap<>();
 		claimed.forEach(job -> byApplication.computeIfAbsent(job.applicationId(), app -> new ArrayList<>()).add(job));
 		int finished = 0;
@@ -84,12 +84,7 @@ class Poller {
 				if (page == null) {
 					break;
 				}
-				for (Job job : page.jobs()) {
-					ImportRepository.PolledJob polled = pending.remove(job.id());
-					if (polled != null && record(polled, job)) {
-						finished++;
-					}
-				}
+				finished += record(page.jobs(), pending);
 				token = page.nextToken();
 				if (olderThan(page, oldest)) {
 					break;
@@ -97,8 +92,7 @@ class Poller {
 			}
 			while (token != null && !pending.isEmpty());
 			for (ImportRepository.PolledJob polled : new ArrayList<>(pending.values())) {
-				finished += describe(applicationId, polled) ? 1 : 0;
-				pending.remove(polled.jobId());
+				finished += describe(applicationId, polled, pending);
 			}
 		}
 		catch (DestinationFailure failure) {
@@ -132,15 +126,18 @@ class Poller {
 				&& page.jobs().stream().allMatch(job -> job.createdAt() != null && job.createdAt().isBefore(oldest));
 	}
 
-	/** Looks at one job the listing did not show; true when the import finished. */
-	private boolean describe(String applicationId, ImportRepository.PolledJob polled) {
+	/** Looks at one job the listing did not show; 1 when the import finished. */
+	private int describe(String applicationId, ImportRepository.PolledJob polled,
+			Map<String, ImportRepository.PolledJob> pending) {
+		Job job;
 		try {
-			return record(polled, this.destination.describe(applicationId, polled.jobId()));
+			job = this.destination.describe(applicationId, polled.jobId());
 		}
 		catch (DestinationFailure failure) {
 			if (!"NotFoundException".equals(failure.errorCode())) {
 				throw failure;
 			}
+			pending.remove(polled.jobId());
 			// The job (or its application) is gone: it will never report an end.
 			Map<String, Object> properties = new LinkedHashMap<>();
 			properties.put("jobId", polled.jobId());
@@ -149,18 +146,38 @@ class Poller {
 					new ImportProblem("import-job-lost", "The import job is gone", 502, "Pinpoint no longer knows job "
 							+ polled.jobId() + " of application " + applicationId + ": " + failure.destinationMessage(),
 							properties),
-					Instant.now());
+					Instant.now()) ? 1 : 0;
 		}
+		return record(List.of(job), pending);
 	}
 
-	/** Records what was observed; true when the import finished. */
-	private boolean record(ImportRepository.PolledJob polled, Job job) {
+	/**
+	 * Records what was observed of the pending jobs among {@code jobs}: ends first, one
+	 * by one, then the progress of the rest in one batch. Returns how many imports
+	 * finished.
+	 */
+	private int record(List<Job> jobs, Map<String, ImportRepository.PolledJob> pending) {
 		Instant now = Instant.now();
-		if (!job.phase().terminal()) {
-			this.imports.recordProgress(polled.id(), this.owner, job, now,
-					now.plus(interval(polled.submittedAt(), job.status(), now)));
-			return false;
+		List<ImportRepository.Observation> progress = new ArrayList<>();
+		int finished = 0;
+		for (Job job : jobs) {
+			ImportRepository.PolledJob polled = pending.remove(job.id());
+			if (polled == null) {
+				continue;
+			}
+			if (job.phase().terminal()) {
+				finished += finish(polled, job, now) ? 1 : 0;
+			}
+			else {
+				progress.add(new ImportRepository.Observation(polled.id(), job,
+						now.plus(interval(polled.submittedAt(), job.status(), now))));
+			}
 		}
+		this.imports.recordProgress(this.owner, progress, now);
+		return finished;
+	}
+
+	private boolean finish(ImportRepository.PolledJob polled, Job job, Instant now) {
 		boolean succeeded = job.phase() == Job.Phase.SUCCEEDED;
 		ImportProblem problem = succeeded ? null : jobFailed(job);
 		boolean recorded = this.imports.recordFinished(polled.id(), this.owner, job,

@@ -196,17 +196,21 @@ class ImportRepositoryTests {
 	}
 
 	@Test
-	void aPollClaimLeavesJobsThatAreNotDueSoonForALaterListing() {
+	void aPollClaimAddsTheJobsItsListingShowsAnywayAndLeavesOlderOnesThatAreNotDueSoon() {
 		Instant now = Instant.now();
+		// job-0 is the oldest and due in 5 s; job-1 is due now; job-2 is newer, due in 60
+		// s
+		List<Instant> nextPolls = List.of(now.plusSeconds(5), now, now.plusSeconds(60));
 		for (int i = 0; i < 3; i++) {
 			store(Fixtures.queued("app", "segment-" + i));
 			StoredImport claimed = claim("replica-a", 10).orElseThrow().imp();
-			this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-" + i, claimed), null, now,
-					now.plusSeconds(i * 10));
+			Job job = new Job("job-" + i, claimed.spec().definition(), "CREATED", Job.Phase.RUNNING, now.plusSeconds(i),
+					null, null, null, null, null, null, List.of());
+			this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job, null, now, nextPolls.get(i));
 		}
-		List<ImportRepository.PolledJob> polled = this.imports.claimDuePolls("replica-a", now.plusSeconds(1),
-				now.plusSeconds(12), now.plusSeconds(31));
-		assertThat(polled).extracting(ImportRepository.PolledJob::jobId).containsExactlyInAnyOrder("job-0", "job-1");
+		List<ImportRepository.PolledJob> polled = this.imports.claimDuePolls("replica-a", now.plusMillis(10),
+				now.plusSeconds(1), now.plusSeconds(31));
+		assertThat(polled).extracting(ImportRepository.PolledJob::jobId).containsExactlyInAnyOrder("job-1", "job-2");
 	}
 
 	@Test
