@@ -1,5 +1,7 @@
 package io.pinpointimport;
 
+import java.util.Map;
+
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.EndToEndTest;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,21 @@ class SmokeEndToEndTest {
 		Api.Response missing = new Api(this.port).get("/api/v1/nothing-here");
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void refusesFormBodiesWithBadEscapesAsUnsupportedMediaType() {
+		Api api = new Api(this.port);
+		for (String method : new String[] { "PUT", "POST" }) {
+			String path = method.equals("PUT") ? "/api/v1/import-roles/pinpoint-import-form" : "/api/v1/imports";
+			for (String body : new String[] { "%", "a=%zz", "%!" }) {
+				Api.Response answer = api.send(method, path, body,
+						Map.of("Content-Type", "application/x-www-form-urlencoded"));
+				assertThat(answer.status()).as(method + " " + body + " " + answer.body()).isEqualTo(415);
+				assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+				assertThat(answer.json().get("supported").asString()).isEqualTo("application/json");
+			}
+		}
 	}
 
 }

@@ -18,9 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses malformed requests before any controller: a {@code Content-Type} that names no
  * concrete media type (e.g. {@code *}{@code /*}) gets {@code 415}, which Spring MVC would
- * otherwise fail on internally; and the firewall's checks of parameter and header names
- * and values, which Spring Security runs lazily, are run here, so a rejection becomes a
- * {@code 400} problem rather than an error inside a controller.
+ * otherwise fail on internally; so does a form body, which the servlet container would
+ * parse as parameters (and refuse with a bare 400 on a bad escape) although no operation
+ * takes one; and the firewall's checks of parameter and header names and values, which
+ * Spring Security runs lazily, are run here, so a rejection becomes a {@code 400} problem
+ * rather than an error inside a controller.
  */
 final class MalformedRequestFilter extends OncePerRequestFilter {
 
@@ -34,7 +36,8 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-		if (contentType != null && !contentType.isBlank() && !concrete(contentType)) {
+		if (contentType != null && !contentType.isBlank()
+				&& (!concrete(contentType) || (form(contentType) && request.getContentLengthLong() != 0))) {
 			this.problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
 					"Unsupported media type", "Send the body as application/json.",
 					Map.of("supported", "application/json"));
@@ -47,6 +50,17 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
 			Collections.list(request.getHeaders(name));
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean form(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)
+					|| MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(type);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	private static boolean concrete(String contentType) {

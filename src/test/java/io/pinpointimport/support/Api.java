@@ -78,7 +78,7 @@ public final class Api {
 			request.header("Content-Type", "application/json");
 		}
 		this.defaultHeaders.forEach(request::header);
-		headers.forEach(request::header);
+		headers.forEach(request::setHeader);
 		try {
 			HttpResponse<String> response = this.client.send(request.build(), BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().map(), response.body());
