@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Benchmark 1, API overhead: GET /api/v1/imports/{id} and POST /api/v1/imports of the
 # packaged jar under wrk on loopback (32 connections), beside a JDK HttpServer answering the
-# same GET bytes (the ceiling). Reads are measured first, with no background work; then POSTs
-# at saturation and paced at half that rate. The AWS stand-in answers at zero latency and its
-# jobs end within milliseconds, so the submitter works through the POSTed imports in the
-# background as fast as it can (the output says how far it got).
+# same GET bytes (the ceiling), and the service's own liveness probe (the same server stack with
+# no database and no service code: what any endpoint of this stack pays). Reads are measured
+# first, with no background work; then POSTs at saturation, paced at half that rate and at a
+# tenth of it. The AWS stand-in answers at zero latency and its jobs end within milliseconds,
+# so the submitter works through the POSTed imports in the background as fast as it can (the
+# output says how far it got).
 #
-#   bench/api/run.sh                       # 3 rounds of 15 s per target after a 20 s warm-up each
+#   bench/api/run.sh                       # 5 rounds (median) of 15 s per target after a 60 s warm-up each
+#                                          # (shorter, and the JIT is still compiling on 2 cores)
 #   TARGETS=get bench/api/run.sh           # reads only
-#   ROUNDS=5 DURATION=20 bench/api/run.sh
+#   ROUNDS=3 DURATION=20 WARMUP=30 bench/api/run.sh
 #   SERVICE_PROPERTIES="a.b=c d.e=f" bench/api/run.sh   # extra service settings, for experiments
 #   PROFILE=get bench/api/run.sh           # JFR of the first measured GET run: bench/out/api/get.jfr
 #                                          # (PROFILE=post likewise); bench/common/jfr-top.py summarizes

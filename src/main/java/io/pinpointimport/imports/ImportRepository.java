@@ -90,22 +90,42 @@ class ImportRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * An import with its attempts, in one round trip; an attempt's columns carry
+	 * {@code a_}.
+	 */
+	private static final String WITH_ATTEMPTS = """
+			SELECT i.*, a.number AS a_number, a.run AS a_run, a.started_at AS a_started_at,
+			    a.finished_at AS a_finished_at, a.outcome AS a_outcome, a.job_id AS a_job_id,
+			    a.job_status AS a_job_status, a.message AS a_message, a.error_code AS a_error_code,
+			    a.request_id AS a_request_id
+			FROM endpoint_import i LEFT JOIN endpoint_import_attempt a ON a.import_id = i.id
+			""";
+
 	Optional<StoredImport> find(UUID id) {
-		return this.jdbc.sql("SELECT * FROM endpoint_import WHERE id = :id")
-			.param("id", id)
-			.query(this::row)
-			.optional()
-			.map(imp -> imp.withAttempts(attempts(imp.id())));
+		return withAttempts(this.jdbc.sql(WITH_ATTEMPTS + "WHERE i.id = :id ORDER BY a.number").param("id", id));
 	}
 
 	Optional<StoredImport> findByIdempotencyKey(String requestedBy, String key) {
-		return this.jdbc
-			.sql("SELECT * FROM endpoint_import WHERE requested_by = :requestedBy AND idempotency_key = :key")
+		return withAttempts(this.jdbc
+			.sql(WITH_ATTEMPTS + "WHERE i.requested_by = :requestedBy AND i.idempotency_key = :key ORDER BY a.number")
 			.param("requestedBy", requestedBy)
-			.param("key", key)
-			.query(this::row)
-			.optional()
-			.map(imp -> imp.withAttempts(attempts(imp.id())));
+			.param("key", key));
+	}
+
+	/** Reads the rows of one import joined with its attempts (none: one row of nulls). */
+	private Optional<StoredImport> withAttempts(JdbcClient.StatementSpec statement) {
+		List<StoredImport> found = new ArrayList<>(1);
+		List<Attempt> attempts = new ArrayList<>();
+		statement.query((ResultSet rs) -> {
+			if (found.isEmpty()) {
+				found.add(row(rs, 0));
+			}
+			if (rs.getObject("a_number") != null) {
+				attempts.add(attempt(rs, "a_"));
+			}
+		});
+		return found.stream().findFirst().map(imp -> imp.withAttempts(attempts));
 	}
 
 	/**
@@ -145,7 +165,7 @@ class ImportRepository {
 			.param("ids", imports.stream().map(StoredImport::id).toList())
 			.query((rs, n) -> {
 				attempts.computeIfAbsent(rs.getObject("import_id", UUID.class), id -> new ArrayList<>())
-					.add(attempt(rs));
+					.add(attempt(rs, ""));
 				return null;
 			})
 			.list();
@@ -651,17 +671,11 @@ class ImportRepository {
 				(error != null) ? ImportProblem.fromMap(this.json.readValue(error, OBJECT)) : null, List.of());
 	}
 
-	private List<Attempt> attempts(UUID id) {
-		return this.jdbc.sql("SELECT * FROM endpoint_import_attempt WHERE import_id = :id ORDER BY number")
-			.param("id", id)
-			.query((rs, n) -> attempt(rs))
-			.list();
-	}
-
-	private static Attempt attempt(ResultSet rs) throws SQLException {
-		return new Attempt(rs.getInt("number"), rs.getInt("run"), instant(rs, "started_at"), instant(rs, "finished_at"),
-				AttemptOutcome.valueOf(rs.getString("outcome")), rs.getString("job_id"), rs.getString("job_status"),
-				rs.getString("message"), rs.getString("error_code"), rs.getString("request_id"));
+	private static Attempt attempt(ResultSet rs, String prefix) throws SQLException {
+		return new Attempt(rs.getInt(prefix + "number"), rs.getInt(prefix + "run"), instant(rs, prefix + "started_at"),
+				instant(rs, prefix + "finished_at"), AttemptOutcome.valueOf(rs.getString(prefix + "outcome")),
+				rs.getString(prefix + "job_id"), rs.getString(prefix + "job_status"), rs.getString(prefix + "message"),
+				rs.getString(prefix + "error_code"), rs.getString(prefix + "request_id"));
 	}
 
 	private static Integer integer(ResultSet rs, String column) throws SQLException {
