@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The jar {@code package} built, as shipped (and as the image runs it): started with
@@ -41,7 +42,7 @@ class PackagedJarIT {
 	}
 
 	@Test
-	void packagedJarProvisionsARoleAndCarriesAnImportToItsEnd() throws InterruptedException {
+	void packagedJarProvisionsARoleAndCarriesAnImportToItsEnd() {
 		String appId = rig.createApp("packaged-jar");
 		rig.putFile("packaged-audiences", "endpoints/a.csv", BenchRig.csv(5));
 		Api api = new Api(service.port()).withHeader(TestCredentials.API_KEY_HEADER, BenchRig.API_KEY);
@@ -55,13 +56,10 @@ class PackagedJarIT {
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 		String location = accepted.header("Location");
 
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		Api.Response current = api.get(location);
-		while (!List.of("SUCCEEDED", "FAILED").contains(current.json().get("state").asString())
-				&& System.nanoTime() < deadline) {
-			Thread.sleep(250);
-			current = api.get(location);
-		}
+		Api.Response current = await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> api.get(location),
+					answer -> List.of("SUCCEEDED", "FAILED").contains(answer.json().get("state").asString()));
 		assertThat(current.json().get("state").asString()).as(current.body()).isEqualTo("SUCCEEDED");
 		assertThat(current.json().get("pinpoint").get("totalProcessed").asInt()).isEqualTo(5);
 	}

@@ -35,9 +35,7 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-		if (contentType != null && !contentType.isBlank()
-				&& (!concrete(contentType) || (form(contentType) && request.getContentLengthLong() != 0))) {
+		if (refused(request.getHeader(HttpHeaders.CONTENT_TYPE), request.getContentLengthLong() != 0)) {
 			this.problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
 					"Unsupported media type", "Send the body as application/json.",
 					Map.of("supported", "application/json"));
@@ -52,26 +50,22 @@ final class MalformedRequestFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static boolean form(String contentType) {
-		try {
-			MediaType type = MediaType.parseMediaType(contentType);
-			return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)
-					|| MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(type);
-		}
-		catch (InvalidMediaTypeException ex) {
+	/** A wildcard media type, or a form body (which the container would parse). */
+	private static boolean refused(String contentType, boolean hasBody) {
+		if (contentType == null || contentType.isBlank()) {
 			return false;
 		}
-	}
-
-	private static boolean concrete(String contentType) {
+		MediaType type;
 		try {
-			MediaType type = MediaType.parseMediaType(contentType);
-			return !type.isWildcardType() && !type.isWildcardSubtype();
+			type = MediaType.parseMediaType(contentType);
 		}
 		catch (InvalidMediaTypeException ex) {
 			// Spring MVC answers 415 for these itself.
-			return true;
+			return false;
 		}
+		boolean form = MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)
+				|| MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(type);
+		return type.isWildcardType() || type.isWildcardSubtype() || (form && hasBody);
 	}
 
 }
