@@ -68,7 +68,7 @@ record ImportSettings(String defaultRoleName, @DefaultValue("2") @Min(1) int con
 	 * @param pageSize jobs asked for per GetImportJobs page
 	 * @param lease how long a replica owns the jobs it is polling, should it die
 	 */
-	record Polling(@DefaultValue("250ms") @NotNull Duration tick, @DefaultValue("1s") @NotNull Duration minInterval,
+	record Polling(@DefaultValue("250ms") @NotNull Duration tick, @DefaultValue("2s") @NotNull Duration minInterval,
 			@DefaultValue("5s") @NotNull Duration maxStaleness, @DefaultValue("100") @Min(1) @Max(1000) int pageSize,
 			@DefaultValue("30s") @NotNull Duration lease) {
 
