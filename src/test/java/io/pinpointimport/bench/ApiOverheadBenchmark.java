@@ -41,14 +41,7 @@ public final class ApiOverheadBenchmark {
 	}
 
 	public static void main(String[] args) {
-		try {
-			run();
-		}
-		catch (Exception ex) {
-			ex.printStackTrace();
-			System.exit(1);
-		}
-		System.exit(0);
+		Machine.runAndExit(ApiOverheadBenchmark::run);
 	}
 
 	private static void run() throws Exception {

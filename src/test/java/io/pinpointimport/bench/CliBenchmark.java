@@ -52,14 +52,7 @@ public final class CliBenchmark {
 	}
 
 	public static void main(String[] args) {
-		try {
-			run();
-		}
-		catch (Exception ex) {
-			ex.printStackTrace();
-			System.exit(1);
-		}
-		System.exit(0);
+		Machine.runAndExit(CliBenchmark::run);
 	}
 
 	private static void run() throws Exception {

@@ -11,6 +11,29 @@ final class Machine {
 	private Machine() {
 	}
 
+	/** A benchmark's body. */
+	interface Harness {
+
+		void run() throws Exception;
+
+	}
+
+	/**
+	 * Runs a benchmark's body as its {@code main}, then exits: 0 when it completed, 1
+	 * with the stack trace when it failed (the service and database are stopped by
+	 * shutdown hooks either way).
+	 */
+	static void runAndExit(Harness harness) {
+		try {
+			harness.run();
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			System.exit(1);
+		}
+		System.exit(0);
+	}
+
 	/** An integer setting from the environment, or {@code fallback}. */
 	static long setting(String name, long fallback) {
 		String value = System.getenv(name);

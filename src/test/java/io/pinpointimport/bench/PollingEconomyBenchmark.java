@@ -46,14 +46,7 @@ public final class PollingEconomyBenchmark {
 	}
 
 	public static void main(String[] args) {
-		try {
-			run();
-		}
-		catch (Exception ex) {
-			ex.printStackTrace();
-			System.exit(1);
-		}
-		System.exit(0);
+		Machine.runAndExit(PollingEconomyBenchmark::run);
 	}
 
 	private static void run() throws Exception {
