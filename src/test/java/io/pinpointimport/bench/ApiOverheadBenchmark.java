@@ -116,20 +116,24 @@ public final class ApiOverheadBenchmark {
 							() -> Wrk.run(postUrl, threads, connections, duration, next.apply(mode.apply("post"))));
 				}
 				double postRate = median(results.get("post"), Wrk.Result::throughput);
-				long delayMs = Math.max(1, Math.round(1000.0 * connections / (postRate / 2)));
-				for (int round = 1; round <= rounds; round++) {
-					measure(results, cpu, service, "post-paced", () -> Wrk.run(postUrl, threads, connections, duration,
-							with(next.apply(mode.apply("post")), "BENCH_DELAY_MS", String.valueOf(delayMs))));
-				}
-				// The rate a busy team might reach: a tenth of what the service can take.
-				long lightDelayMs = Math.max(1, Math.round(1000.0 * connections / (postRate / 10)));
-				for (int round = 1; round <= rounds; round++) {
-					measure(results, cpu, service, "post-light", () -> Wrk.run(postUrl, threads, connections, duration,
-							with(next.apply(mode.apply("post")), "BENCH_DELAY_MS", String.valueOf(lightDelayMs))));
-				}
-				long posted = results.get("post").stream().mapToLong(Wrk.Result::requests).sum()
-						+ results.get("post-paced").stream().mapToLong(Wrk.Result::requests).sum()
-						+ results.get("post-light").stream().mapToLong(Wrk.Result::requests).sum();
+				// Paced at half the saturated rate, and at a tenth: the rate a busy team
+				// might reach.
+				Map<String, Integer> paced = new LinkedHashMap<>();
+				paced.put("post-paced", 2);
+				paced.put("post-light", 10);
+				paced.forEach((target, fraction) -> {
+					long delayMs = Math.max(1, Math.round(1000.0 * connections / (postRate / fraction)));
+					for (int round = 1; round <= rounds; round++) {
+						measure(results, cpu, service, target, () -> Wrk.run(postUrl, threads, connections, duration,
+								with(next.apply(mode.apply("post")), "BENCH_DELAY_MS", String.valueOf(delayMs))));
+					}
+				});
+				long posted = results.entrySet()
+					.stream()
+					.filter(entry -> entry.getKey().startsWith("post"))
+					.flatMap(entry -> entry.getValue().stream())
+					.mapToLong(Wrk.Result::requests)
+					.sum();
 				long creates = rig.standIn().calls().count("mobiletargeting", "CreateImportJob") - createsBefore;
 				System.err.printf(
 						"measured POSTs accepted %d imports; the submitter created %d Pinpoint jobs meanwhile%n",
