@@ -1,11 +1,13 @@
 package io.pinpointimport.imports;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.pinpointimport.standin.PinpointStandIn;
 import io.pinpointimport.support.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,11 +65,19 @@ class ImportConcurrencyEndToEndTest {
 		});
 		assertThat(this.scenario.standIn.pinpoint().maxConcurrentRunning()).isBetween(1, 2);
 		assertThat(this.scenario.standIn.pinpoint().jobs()).hasSize(7);
-		List<String> submissionOrder = done.stream()
-			.sorted(Comparator.comparing(imp -> imp.get("submittedAt").asString()))
-			.map(imp -> imp.get("id").asString())
+		// the order in which Pinpoint received the jobs (its CreationDate has only
+		// milliseconds, so the stand-in's creation sequence is the exact record)
+		List<String> jobsInCreationOrder = this.scenario.standIn.pinpoint()
+			.jobs()
+			.stream()
+			.map(PinpointStandIn.JobView::id)
 			.toList();
-		assertThat(submissionOrder).containsExactlyElementsOf(ids);
+		List<String> jobsInArrivalOrder = done.stream()
+			.map(imp -> imp.get("pinpoint").get("jobId").asString())
+			.toList();
+		assertThat(jobsInCreationOrder).containsExactlyElementsOf(jobsInArrivalOrder);
+		assertThat(done.stream().map(imp -> Instant.parse(imp.get("submittedAt").asString())).toList())
+			.isSortedAccordingTo(Comparator.naturalOrder());
 		// each end showed in the API within the staleness bound (5 s by default, 1 s
 		// here)
 		JsonNode staleness = this.scenario.api.get("/actuator/metrics/pinpoint.import.status.staleness").json();
