@@ -48,7 +48,7 @@ class AuditController {
 	}
 
 	private static final String PAGE_EXAMPLE = """
-			{"items": [{"id": 143, "occurredAt": "2026-11-26T09:15:02.113Z", "caller": "ci-pipeline",
+			{"items": [{"id": 143, "occurredAt": "2026-11-26T09:15:02.113000Z", "caller": "ci-pipeline",
 			  "action": "putImportRole", "target": "/api/v1/import-roles/pinpoint-import-growth",
 			  "request": {"body": {"access": "SCOPED", "s3Locations": ["s3://other-bucket/growth/"]}},
 			  "status": 403, "problemType": "https://pinpoint-import.io/problems/guardrail-violation",

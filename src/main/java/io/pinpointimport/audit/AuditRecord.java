@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  * @param durationMs how long the call took
  */
 @Schema(description = "One audited call")
-public record AuditRecord(long id, Instant occurredAt, String caller, String action, String target, JsonNode request,
+public record AuditRecord(long id, Instant occurredAt, String caller, String action, String target,
+		@Schema(types = "object", implementation = Object.class,
+				description = "Query parameters and body, secrets redacted") JsonNode request,
 		int status, String problemType, List<String> awsRequestIds, long durationMs) {
 
 }

@@ -46,7 +46,7 @@ class ImportController {
 			 "s3Url": "s3://demo-audiences/csv/", "format": "CSV", "segmentName": "spring-campaign",
 			 "registerEndpoints": true, "roleName": "pinpoint-import",
 			 "roleArn": "arn:aws:iam::123456789012:role/pinpoint-import/pinpoint-import", "state": "QUEUED",
-			 "progress": 0.0, "attempts": [], "createdAt": "2026-05-04T10:15:30Z",
+			 "progress": 0.0, "attempts": [], "createdAt": "2026-05-04T10:15:30.000000Z",
 			 "requestedBy": "ops@example.com"}
 			""";
 

@@ -25,7 +25,7 @@ final class ImportRoleExamples {
 	private static final String ROLE = """
 			"roleName": "pinpoint-import-growth",
 			 "arn": "arn:aws:iam::123456789012:role/pinpoint-import/pinpoint-import-growth",
-			 "roleId": "AROASS2U7QBEMRWY5DWUS", "path": "/pinpoint-import/", "createdAt": "2026-05-04T09:30:34Z",
+			 "roleId": "AROASS2U7QBEMRWY5DWUS", "path": "/pinpoint-import/", "createdAt": "2026-05-04T09:30:34.000000Z",
 			 "applicationId": "4fd1b7c0e5f64b8c9a3e2d1f0a9b8c7d", "access": "S3_READ_ONLY_MANAGED",
 			 "s3Locations": [], "kmsKeyArns": [], "description": "Lets Pinpoint read audience files",
 			 "tags": {"team": "growth"},
@@ -63,7 +63,7 @@ final class ImportRoleExamples {
 	static final String DRIFTED = """
 			{"roleName": "pinpoint-import-growth",
 			 "arn": "arn:aws:iam::123456789012:role/pinpoint-import/pinpoint-import-growth",
-			 "roleId": "AROASS2U7QBEMRWY5DWUS", "path": "/pinpoint-import/", "createdAt": "2026-05-04T09:30:34Z",
+			 "roleId": "AROASS2U7QBEMRWY5DWUS", "path": "/pinpoint-import/", "createdAt": "2026-05-04T09:30:34.000000Z",
 			 "applicationId": "4fd1b7c0e5f64b8c9a3e2d1f0a9b8c7d", "access": "S3_READ_ONLY_MANAGED",
 			 "s3Locations": [], "kmsKeyArns": [], "description": "Lets Pinpoint read audience files",
 			 "tags": {"team": "growth"},
@@ -88,7 +88,7 @@ final class ImportRoleExamples {
 			{"items": [{"roleName": "pinpoint-import-growth",
 			  "arn": "arn:aws:iam::123456789012:role/pinpoint-import/pinpoint-import-growth",
 			  "path": "/pinpoint-import/", "applicationId": "4fd1b7c0e5f64b8c9a3e2d1f0a9b8c7d",
-			  "access": "S3_READ_ONLY_MANAGED", "createdAt": "2026-05-04T09:30:34Z",
+			  "access": "S3_READ_ONLY_MANAGED", "createdAt": "2026-05-04T09:30:34.000000Z",
 			  "declaredAt": "2026-05-04T09:30:35.058700Z", "declaredBy": "growth-dashboard", "state": "READY"}],
 			 "page": 0, "size": 20, "totalItems": 1, "totalPages": 1}""";
 

@@ -70,8 +70,11 @@ class ImportLifecycleEndToEndTest {
 			.isIn(this.scenario.standIn.pinpoint().segmentIds(this.applicationId));
 		assertThat(done.get("roleArn").asString()).isEqualTo(this.roleArn);
 		assertThat(done.get("requestedBy").asString()).isNotBlank();
-		assertThat(done.get("submittedAt").isNull()).isFalse();
-		assertThat(done.get("completedAt").isNull()).isFalse();
+		// fixed-width UTC timestamps, so they sort as strings
+		assertThat(List.of(done.get("createdAt"), done.get("submittedAt"), done.get("completedAt"),
+				done.get("attempts").get(0).get("startedAt")))
+			.allSatisfy(timestamp -> assertThat(timestamp.asString())
+				.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z"));
 		assertThat(done.get("error").isNull()).isTrue();
 		assertThat(done.get("attempts")).singleElement().satisfies(attempt -> {
 			assertThat(attempt.get("outcome").asString()).isEqualTo("SUBMITTED");
