@@ -13,9 +13,9 @@ public interface ImportDestination {
 	 * with {@link DestinationFailure.Kind#OUTCOME_UNKNOWN} may have created a job.
 	 * @param definition what to import
 	 * @param timeout upper bound for the whole call, retries included
-	 * @return the job as the destination reported it on creation
+	 * @return the job as the destination reported it on creation, and the request's id
 	 */
-	Job submit(JobDefinition definition, Duration timeout);
+	SubmittedJob submit(JobDefinition definition, Duration timeout);
 
 	/** The current state of one job. */
 	Job describe(String applicationId, String jobId);

@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
+import software.amazon.awssdk.services.pinpoint.model.CreateImportJobResponse;
 import software.amazon.awssdk.services.pinpoint.model.Format;
 import software.amazon.awssdk.services.pinpoint.model.ImportJobResource;
 import software.amazon.awssdk.services.pinpoint.model.ImportJobResponse;
@@ -47,22 +48,22 @@ class PinpointDestination implements ImportDestination {
 	}
 
 	@Override
-	public Job submit(JobDefinition definition, Duration timeout) {
-		ImportJobResponse created = call("CreateImportJob",
-				() -> this.pinpoint
-					.createImportJob(request -> request.applicationId(definition.applicationId())
-						.importJobRequest(job -> job.format(Format.fromValue(definition.format().name()))
-							.s3Url(definition.s3Url())
-							.roleArn(definition.roleArn())
-							.defineSegment(definition.definesSegment())
-							.segmentName(definition.segmentName())
-							.segmentId(definition.segmentId())
-							.registerEndpoints(definition.registerEndpoints()))
-						.overrideConfiguration(override -> override.apiCallTimeout(timeout)
-							.addPlugin(config -> config
-								.overrideConfiguration(client -> client.retryStrategy(THROTTLING_ONLY)))))
-					.importJobResponse());
-		return job(created, definition.applicationId());
+	public SubmittedJob submit(JobDefinition definition, Duration timeout) {
+		CreateImportJobResponse created = call("CreateImportJob", () -> this.pinpoint.createImportJob(request -> request
+			.applicationId(definition.applicationId())
+			.importJobRequest(job -> job.format(Format.fromValue(definition.format().name()))
+				.s3Url(definition.s3Url())
+				.roleArn(definition.roleArn())
+				.defineSegment(definition.definesSegment())
+				.segmentName(definition.segmentName())
+				.segmentId(definition.segmentId())
+				.registerEndpoints(definition.registerEndpoints()))
+			.overrideConfiguration(override -> override.apiCallTimeout(timeout)
+				.addPlugin(config -> config.overrideConfiguration(client -> client.retryStrategy(THROTTLING_ONLY))))));
+		String requestId = created.responseMetadata().requestId();
+		return new SubmittedJob(job(created.importJobResponse(), definition.applicationId()),
+				// the SDK's placeholder when the response carried no request id
+				"UNKNOWN".equals(requestId) ? null : requestId);
 	}
 
 	@Override

@@ -342,8 +342,8 @@ class ImportRepository {
 	 * The attempt produced (or was matched to) a job: the import runs.
 	 */
 	@Transactional
-	boolean recordJob(StoredImport imp, String owner, AttemptOutcome outcome, Job job, String note, Instant now,
-			Instant nextPollAt) {
+	boolean recordJob(StoredImport imp, String owner, AttemptOutcome outcome, Job job, String note, String requestId,
+			Instant now, Instant nextPollAt) {
 		int updated = this.jdbc.sql("""
 				UPDATE endpoint_import SET state = 'RUNNING', submitted_at = :submittedAt, in_flight_since = NULL,
 				    next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL, next_poll_at = :nextPollAt,
@@ -364,7 +364,7 @@ class ImportRepository {
 		if (updated != 1) {
 			return false;
 		}
-		finishAttempt(imp, outcome, job.id(), note, null, null, now);
+		finishAttempt(imp, outcome, job.id(), note, null, requestId, now);
 		return true;
 	}
 

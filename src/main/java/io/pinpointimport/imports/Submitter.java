@@ -12,6 +12,7 @@ import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.Job;
 import io.pinpointimport.destination.JobPage;
+import io.pinpointimport.destination.SubmittedJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,11 +72,12 @@ class Submitter {
 	private void submit(StoredImport imp) {
 		ImportSettings.Submission submission = this.settings.submission();
 		try {
-			Job job = this.destination.submit(imp.spec().definition(), submission.callTimeout());
+			SubmittedJob submitted = this.destination.submit(imp.spec().definition(), submission.callTimeout());
+			Job job = submitted.job();
 			Instant now = Instant.now();
 			this.metrics.attempt(AttemptOutcome.SUBMITTED);
-			if (!this.imports.recordJob(imp, this.owner, AttemptOutcome.SUBMITTED, job, null, now,
-					now.plus(this.settings.polling().minInterval()))) {
+			if (!this.imports.recordJob(imp, this.owner, AttemptOutcome.SUBMITTED, job, null, submitted.requestId(),
+					now, now.plus(this.settings.polling().minInterval()))) {
 				log.warn("Import {}: job {} created but the import was taken over meanwhile; it will be reconciled",
 						imp.id(), job.id());
 			}
@@ -168,7 +170,7 @@ class Submitter {
 					job.id());
 			this.metrics.attempt(AttemptOutcome.RECONCILED);
 			this.imports.recordJob(imp, this.owner, AttemptOutcome.RECONCILED, job,
-					"reconciled: found job " + job.id() + " through GetImportJobs", now,
+					"reconciled: found job " + job.id() + " through GetImportJobs", null, now,
 					now.plus(this.settings.polling().minInterval()));
 			return;
 		}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.pinpointimport.standin.CallLog;
 import io.pinpointimport.standin.PinpointStandIn;
 import io.pinpointimport.support.Api;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +81,14 @@ class ImportLifecycleEndToEndTest {
 			assertThat(attempt.get("outcome").asString()).isEqualTo("SUBMITTED");
 			assertThat(attempt.get("jobId").asString()).isEqualTo(job.id());
 			assertThat(attempt.get("jobStatus").asString()).isEqualTo("COMPLETED");
+			// the id AWS Support asks for, as Pinpoint sent it
+			assertThat(attempt.get("requestId").asString()).isEqualTo(this.scenario.standIn.calls()
+				.all()
+				.stream()
+				.filter(call -> call.operation().equals("CreateImportJob"))
+				.map(CallLog.Call::requestId)
+				.findFirst()
+				.orElseThrow());
 		});
 		// polled through GetImportJobs only, never job by job
 		assertThat(this.scenario.standIn.calls().count("mobiletargeting", "GetImportJob")).isZero();

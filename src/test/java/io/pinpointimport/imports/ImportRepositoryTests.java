@@ -106,7 +106,7 @@ class ImportRepositoryTests {
 		StoredImport slow = this.imports.claimNext("replica-a", 2, now, now.plusSeconds(60)).orElseThrow().imp();
 		this.imports.claimNext("replica-b", 2, now.plusSeconds(61), now.plusSeconds(121)).orElseThrow();
 		boolean recorded = this.imports.recordJob(slow, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", slow), null,
-				now.plusSeconds(62), now.plusSeconds(63));
+				null, now.plusSeconds(62), now.plusSeconds(63));
 		assertThat(recorded).isFalse();
 		assertThat(this.imports.find(slow.id()).orElseThrow().state()).isEqualTo(ImportState.SUBMITTING);
 	}
@@ -123,7 +123,7 @@ class ImportRepositoryTests {
 		assertThat(this.imports.claimNext("replica-a", 1, now, now.plusSeconds(60)).orElseThrow().imp().id())
 			.isEqualTo(later.id());
 		StoredImport running = this.imports.find(later.id()).orElseThrow();
-		this.imports.recordJob(running, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", running), null, now,
+		this.imports.recordJob(running, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", running), null, null, now,
 				now.plusSeconds(1));
 		assertThat(this.imports.claimNext("replica-a", 2, now.plusSeconds(6), now.plusSeconds(66))
 			.orElseThrow()
@@ -182,8 +182,8 @@ class ImportRepositoryTests {
 			store(Fixtures.queued("app", "segment-" + i));
 			StoredImport claimed = claim("replica-a", 10).orElseThrow().imp();
 			// only the first job is due; the others would wait, but share its listing
-			this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-" + i, claimed), null, now,
-					(i == 0) ? now : now.plusSeconds(60));
+			this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-" + i, claimed), null, null,
+					now, (i == 0) ? now : now.plusSeconds(60));
 			running.add(claimed);
 		}
 		List<ImportRepository.PolledJob> polled = this.imports.claimDuePolls("replica-a", now.plusSeconds(1),
@@ -206,7 +206,8 @@ class ImportRepositoryTests {
 			StoredImport claimed = claim("replica-a", 10).orElseThrow().imp();
 			Job job = new Job("job-" + i, claimed.spec().definition(), "CREATED", Job.Phase.RUNNING, now.plusSeconds(i),
 					null, null, null, null, null, null, List.of());
-			this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job, null, now, nextPolls.get(i));
+			this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job, null, null, now,
+					nextPolls.get(i));
 		}
 		List<ImportRepository.PolledJob> polled = this.imports.claimDuePolls("replica-a", now.plusMillis(10),
 				now.plusSeconds(1), now.plusSeconds(31));
@@ -219,7 +220,8 @@ class ImportRepositoryTests {
 		store(Fixtures.queued("app", "next"));
 		Instant now = Instant.now();
 		StoredImport claimed = claim("replica-a", 1).orElseThrow().imp();
-		this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", claimed), null, now, now);
+		this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", claimed), null, null, now,
+				now);
 		assertThat(claim("replica-a", 1)).isEmpty();
 		this.imports.claimDuePolls("replica-a", now.plusSeconds(1), now.plusSeconds(1), now.plusSeconds(31));
 		Job finished = new Job("job-1", claimed.spec().definition(), "COMPLETED", Job.Phase.SUCCEEDED, now, now, 1, 1,

@@ -16,6 +16,7 @@ import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.Job;
 import io.pinpointimport.destination.JobDefinition;
 import io.pinpointimport.destination.JobPage;
+import io.pinpointimport.destination.SubmittedJob;
 
 /**
  * An in-memory destination whose answers a test scripts: the state machine's unit tests
@@ -50,11 +51,14 @@ class ScriptedDestination implements ImportDestination {
 	}
 
 	@Override
-	public synchronized Job submit(JobDefinition definition, Duration timeout) {
+	public synchronized SubmittedJob submit(JobDefinition definition, Duration timeout) {
 		this.calls.add("submit");
 		Next next = this.script.isEmpty() ? Next.CREATE : this.script.poll();
 		return switch (next) {
-			case CREATE -> create(definition);
+			case CREATE -> {
+				Job job = create(definition);
+				yield new SubmittedJob(job, "request-create-" + job.id());
+			}
 			case ROLE_NOT_ASSUMABLE -> throw failure(DestinationFailure.Kind.ROLE_NOT_ASSUMABLE,
 					"Pinpoint could not assume role " + definition.roleArn());
 			case THROTTLED -> throw failure(DestinationFailure.Kind.THROTTLED, "Too many requests");

@@ -40,7 +40,7 @@ class SubmissionTests {
 	}
 
 	@Test
-	void submitsAndRunsTheJob() {
+	void submitsAndRunsTheJobRecordingTheCreatingRequestsId() {
 		StoredImport imp = store("created");
 		assertThat(submitter().step()).isTrue();
 		StoredImport running = this.imports.find(imp.id()).orElseThrow();
@@ -50,6 +50,7 @@ class SubmissionTests {
 		assertThat(running.attempts()).singleElement().satisfies(attempt -> {
 			assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.SUBMITTED);
 			assertThat(attempt.jobId()).isEqualTo("job-1");
+			assertThat(attempt.requestId()).isEqualTo("request-create-job-1");
 		});
 		assertThat(this.meters.counter("pinpoint.import.submission.attempts", "outcome", "SUBMITTED").count())
 			.isEqualTo(1);

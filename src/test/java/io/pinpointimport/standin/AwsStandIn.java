@@ -224,8 +224,9 @@ public final class AwsStandIn implements AutoCloseable {
 			ServiceHandler handler = route(request);
 			String operation = handler.operation(request);
 			StandInResponse response = answer(handler, request, operation);
-			this.calls.record(handler.service(), operation, response.status());
-			write(exchange, response);
+			String requestId = response.headers().getOrDefault("x-amzn-RequestId", UUID.randomUUID().toString());
+			this.calls.record(handler.service(), operation, response.status(), requestId);
+			write(exchange, response, requestId);
 		}
 		catch (RuntimeException ex) {
 			byte[] body = ("stand-in failure: " + ex).getBytes();
@@ -274,11 +275,9 @@ public final class AwsStandIn implements AutoCloseable {
 		return new StandInRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
 	}
 
-	private static void write(HttpExchange exchange, StandInResponse response) throws IOException {
+	private static void write(HttpExchange exchange, StandInResponse response, String requestId) throws IOException {
 		response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-		if (!response.headers().containsKey("x-amzn-RequestId")) {
-			exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-		}
+		exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
 		boolean noBody = response.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
 		if (noBody && response.headers().containsKey("Content-Length")) {
 			exchange.sendResponseHeaders(response.status(), -1);

@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class CallLog {
 
-	/** One answered call. */
-	public record Call(String service, String operation, int status, Instant at) {
+	/** One answered call, with the request id the stand-in sent back. */
+	public record Call(String service, String operation, int status, String requestId, Instant at) {
 
 		/** True for operations that change state (not Get, List, Head or Describe). */
 		public boolean mutating() {
@@ -23,8 +23,8 @@ public final class CallLog {
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-	void record(String service, String operation, int status) {
-		this.calls.add(new Call(service, operation, status, Instant.now()));
+	void record(String service, String operation, int status, String requestId) {
+		this.calls.add(new Call(service, operation, status, requestId, Instant.now()));
 	}
 
 	/** All calls so far, oldest first. */
