@@ -5,8 +5,9 @@
 # no database and no service code: what any endpoint of this stack pays). Reads are measured
 # first, with no background work; then POSTs at saturation, paced at half that rate and at a
 # tenth of it. The AWS stand-in answers at zero latency and its jobs end within milliseconds,
-# so the submitter works through the POSTed imports in the background as fast as it can (the
-# output says how far it got).
+# so the submitter works through the POSTed imports in the background as fast as it can. Before
+# each paced rate the run waits until that backlog has ended (it prints how long that took and
+# how many imports ended per second); DRAIN=0 skips the wait.
 #
 #   bench/api/run.sh                       # 5 rounds (median) of 15 s per target after a 60 s warm-up each
 #                                          # (shorter, and the JIT is still compiling on 2 cores)

@@ -122,6 +122,12 @@ public final class ApiOverheadBenchmark {
 				paced.put("post-paced", 2);
 				paced.put("post-light", 10);
 				paced.forEach((target, fraction) -> {
+					if (Machine.setting("DRAIN", 1) == 1) {
+						// Each paced rate starts from an empty queue, not
+						// while the service still drains the run before's
+						// backlog (DRAIN=0 keeps it).
+						drain(rig.jdbcUrl(), Duration.ofMinutes(Machine.setting("DRAIN_MINUTES", 30)));
+					}
 					long delayMs = Math.max(1, Math.round(1000.0 * connections / (postRate / fraction)));
 					for (int round = 1; round <= rounds; round++) {
 						measure(results, cpu, service, target, () -> Wrk.run(postUrl, threads, connections, duration,
@@ -292,6 +298,47 @@ public final class ApiOverheadBenchmark {
 			throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
 		}
 		return response.body();
+	}
+
+	/** Waits until no import is queued, being submitted or running. */
+	private static void drain(String jdbcUrl, Duration atMost) {
+		try {
+			awaitEmptyQueue(jdbcUrl, atMost);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("could not read the import states", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the backlog drained", ex);
+		}
+	}
+
+	private static void awaitEmptyQueue(String jdbcUrl, Duration atMost) throws SQLException, InterruptedException {
+		long start = System.nanoTime();
+		long deadline = start + atMost.toNanos();
+		Map<String, Long> states = states(jdbcUrl);
+		long endedBefore = ended(states);
+		while (unfinished(states) > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(2_000);
+			states = states(jdbcUrl);
+		}
+		long seconds = Math.max(1, Duration.ofNanos(System.nanoTime() - start).toSeconds());
+		System.err.printf("drained the backlog in %d s (%d imports ended/s): %s%n", seconds,
+				(ended(states) - endedBefore) / seconds, states);
+		if (unfinished(states) > 0) {
+			throw new IllegalStateException("the backlog did not drain within " + atMost + ": " + states);
+		}
+	}
+
+	private static long ended(Map<String, Long> states) {
+		return states.getOrDefault("SUCCEEDED", 0L) + states.getOrDefault("FAILED", 0L)
+				+ states.getOrDefault("CANCELLED", 0L);
+	}
+
+	private static long unfinished(Map<String, Long> states) {
+		return states.getOrDefault("QUEUED", 0L) + states.getOrDefault("SUBMITTING", 0L)
+				+ states.getOrDefault("RUNNING", 0L);
 	}
 
 	private static Map<String, Long> states(String jdbcUrl) throws SQLException {
