@@ -12,6 +12,9 @@
 #   bench/api/run.sh                       # 5 rounds (median) of 15 s per target after a 60 s warm-up each
 #                                          # (shorter, and the JIT is still compiling on 2 cores)
 #   TARGETS=get bench/api/run.sh           # reads only
+#   TARGETS=paced POST_RATE=996 bench/api/run.sh   # the paced POST rates alone (a tenth, then half
+#                                          # of POST_RATE, a saturated rate measured before), from
+#                                          # an idle service: a 60 s warm-up at the tenth
 #   ROUNDS=3 DURATION=20 WARMUP=30 bench/api/run.sh
 #   SERVICE_PROPERTIES="a.b=c d.e=f" bench/api/run.sh   # extra service settings, for experiments
 #   PROFILE=get bench/api/run.sh           # JFR of the first measured GET run: bench/out/api/get.jfr
