@@ -76,9 +76,8 @@ public final class ApiOverheadBenchmark {
 				String getUrl = service.baseUrl() + "/api/v1/imports/" + id;
 				String postUrl = service.baseUrl() + "/api/v1/imports";
 				String ceilingUrl = ceiling.url("/api/v1/imports/" + id);
-				// The same server stack with no database and no service code: what
-				// Tomcat,
-				// the security chain and observation cost by themselves.
+				// The same server stack with no database and no service code:
+				// what Tomcat, the security chain and observation cost alone.
 				String floorUrl = service.baseUrl() + "/actuator/health/liveness";
 				Function<String, Map<String, String>> mode = m -> with(env, "BENCH_MODE", m);
 				int[] run = { 0 };
@@ -93,9 +92,8 @@ public final class ApiOverheadBenchmark {
 				boolean pacedOnly = targets.equals("paced");
 				long createsBefore = rig.standIn().calls().count("mobiletargeting", "CreateImportJob");
 				if (!pacedOnly) {
-					// Reads first, while no background work runs: the POSTs leave the
-					// submitter
-					// a backlog.
+					// Reads first, while no background work runs: the POSTs
+					// leave the submitter a backlog.
 					System.err
 						.println("reads: warm-up " + warmup.toSeconds() + " s per target, then " + rounds + " rounds");
 					Wrk.run(ceilingUrl, threads, connections, warmup, next.apply(mode.apply("get")));
@@ -129,17 +127,14 @@ public final class ApiOverheadBenchmark {
 				}
 				// Paced at half the saturated rate, and at a tenth: the rate a busy team
 				// might reach.
+				// The lighter rate first: with DRAIN=0 the heavier one leaves a
+				// backlog.
 				Map<String, Integer> paced = new LinkedHashMap<>();
+				paced.put("post-light", 10);
+				paced.put("post-paced", 2);
 				if (pacedOnly) {
-					// the lighter rate first: the heavier one leaves a backlog
-					paced.put("post-light", 10);
-					paced.put("post-paced", 2);
 					Wrk.run(postUrl, threads, connections, warmup, with(next.apply(mode.apply("post")),
-							"BENCH_DELAY_MS", String.valueOf(Math.round(1000.0 * connections / (postRate / 10)))));
-				}
-				else {
-					paced.put("post-paced", 2);
-					paced.put("post-light", 10);
+							"BENCH_DELAY_MS", String.valueOf(delayMs(connections, postRate, 10))));
 				}
 				paced.forEach((target, fraction) -> {
 					if (Machine.setting("DRAIN", 1) == 1) {
@@ -148,7 +143,7 @@ public final class ApiOverheadBenchmark {
 						// backlog (DRAIN=0 keeps it).
 						drain(rig.jdbcUrl(), Duration.ofMinutes(Machine.setting("DRAIN_MINUTES", 30)));
 					}
-					long delayMs = Math.max(1, Math.round(1000.0 * connections / (postRate / fraction)));
+					long delayMs = delayMs(connections, postRate, fraction);
 					for (int round = 1; round <= rounds; round++) {
 						measure(results, cpu, service, target, () -> Wrk.run(postUrl, threads, connections, duration,
 								with(next.apply(mode.apply("post")), "BENCH_DELAY_MS", String.valueOf(delayMs))));
@@ -168,6 +163,14 @@ public final class ApiOverheadBenchmark {
 						states(rig.jdbcUrl()));
 			}
 		}
+	}
+
+	/**
+	 * The pause each connection takes between POSTs so that all of them together send
+	 * {@code 1/fraction} of {@code saturatedRate}.
+	 */
+	private static long delayMs(int connections, double saturatedRate, int fraction) {
+		return Math.max(1, Math.round(1000.0 * connections / (saturatedRate / fraction)));
 	}
 
 	private static void measure(Map<String, List<Wrk.Result>> results, Map<String, Long> cpu, ServiceProcess service,
