@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.pinpointimport.standin.profiles.ProfilesStandIn;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -77,6 +78,8 @@ public final class AwsStandIn implements AutoCloseable {
 
 	private final PinpointStandIn pinpoint;
 
+	private final ProfilesStandIn profiles = ProfilesStandIn.start(0);
+
 	private final Map<String, ServiceHandler> handlers = new HashMap<>();
 
 	private AwsStandIn(int port) {
@@ -127,6 +130,7 @@ public final class AwsStandIn implements AutoCloseable {
 		System.setProperty("aws.region", REGION);
 		System.setProperty("aws.accessKeyId", ACCESS_KEY_ID);
 		System.setProperty("aws.secretAccessKey", SECRET_ACCESS_KEY);
+		this.profiles.useAsJvmDefault();
 	}
 
 	/** Base URL, e.g. {@code http://127.0.0.1:45678}. */
@@ -158,6 +162,11 @@ public final class AwsStandIn implements AutoCloseable {
 		return this.pinpoint;
 	}
 
+	/** Customer Profiles upload jobs, on a port of their own. */
+	public ProfilesStandIn profiles() {
+		return this.profiles;
+	}
+
 	/** Forgets all state, calls and knob settings. */
 	public void reset() {
 		this.knobs.reset();
@@ -165,6 +174,7 @@ public final class AwsStandIn implements AutoCloseable {
 		this.iam.reset();
 		this.s3.reset();
 		this.pinpoint.reset();
+		this.profiles.reset();
 	}
 
 	/** An IAM client for tests, e.g. to tamper with a role behind the service's back. */
@@ -216,6 +226,7 @@ public final class AwsStandIn implements AutoCloseable {
 		this.server.stop(0);
 		this.executor.shutdownNow();
 		this.pinpoint.close();
+		this.profiles.close();
 	}
 
 	private void serve(HttpExchange exchange) throws IOException {
