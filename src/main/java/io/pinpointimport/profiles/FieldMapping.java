@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.pinpointimport.destination.ProfileField;
+
 /**
  * Which profile CSV columns an import writes, where each takes its value from in a
  * Pinpoint endpoint, and which profile field it fills; {@code uniqueKey} names the column
@@ -72,6 +74,14 @@ public record FieldMapping(List<Column> columns, String uniqueKey) {
 			return (addressChannels() != null) ? Set.of("Address", "ChannelType") : Set.of(this.source);
 		}
 
+	}
+
+	/** The mapping a user gave (checked with {@link #problems}). */
+	static FieldMapping of(List<ProfileField> fields, String uniqueKey) {
+		return new FieldMapping(fields.stream()
+			.map(field -> new Column(field.column(), field.source(), field.target(),
+					ContentType.valueOf(field.contentType())))
+			.toList(), uniqueKey);
 	}
 
 	/** Names of the columns, in order. */
@@ -156,11 +166,12 @@ public record FieldMapping(List<Column> columns, String uniqueKey) {
 	 * column names, sources and targets must be well-formed, unique, and the unique key
 	 * must be one of the columns.
 	 */
-	public static List<String[]> problems(List<Column> columns, String uniqueKey) {
+	public static List<String[]> problems(List<ProfileField> fields, String uniqueKey) {
 		List<String[]> problems = new ArrayList<>();
 		Set<String> names = new TreeSet<>();
-		for (int i = 0; i < columns.size(); i++) {
-			Column column = columns.get(i);
+		for (int i = 0; i < fields.size(); i++) {
+			ProfileField field = fields.get(i);
+			Column column = new Column(field.column(), field.source(), field.target(), null);
 			String at = "customerProfiles.fields[" + i + "]";
 			if (column.name() == null || !column.name().matches(COLUMN_NAME)) {
 				problems.add(new String[] { at + ".column", "must be 1-64 of letters, digits, '.', '_' and '-'" });
@@ -173,7 +184,7 @@ public record FieldMapping(List<Column> columns, String uniqueKey) {
 						"must name an endpoint field in dot notation (e.g. User.UserId, Attributes.Interests) or "
 								+ "Address:EMAIL / Address:SMS|VOICE" });
 			}
-			else if (column.source().startsWith("Address:") && column.addressChannels() == null) {
+			else if (column.source().startsWith("Address:") && !ADDRESS_SOURCE.matcher(column.source()).matches()) {
 				problems.add(new String[] { at + ".source",
 						"Address:<channel types> takes upper-case channel types separated by |, e.g. Address:SMS|VOICE" });
 			}
@@ -182,9 +193,10 @@ public record FieldMapping(List<Column> columns, String uniqueKey) {
 				problems.add(new String[] { at + ".target",
 						"must name a profile field, e.g. _profile.EmailAddress or _profile.Attributes.Tier" });
 			}
-			if (column.contentType() == null) {
+			if (field.contentType() == null || java.util.Arrays.stream(ContentType.values())
+				.noneMatch(type -> type.name().equals(field.contentType()))) {
 				problems.add(new String[] { at + ".contentType",
-						"is required: STRING, NUMBER, PHONE_NUMBER, EMAIL_ADDRESS or NAME" });
+						"must be one of STRING, NUMBER, PHONE_NUMBER, EMAIL_ADDRESS or NAME" });
 			}
 		}
 		if (uniqueKey == null || uniqueKey.isBlank()) {

@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.destination.ProfilesTarget;
 
 import org.springframework.stereotype.Component;
 
@@ -80,8 +81,7 @@ class ProfilesUploads {
 		if (scan.rows() == 0) {
 			return refused("no-rows", "The files under " + s3Url + " hold no endpoint");
 		}
-		FieldMapping mapping = (target.fields() != null)
-				? new FieldMapping(List.copyOf(target.fields()), target.uniqueKey())
+		FieldMapping mapping = (target.fields() != null) ? FieldMapping.of(target.fields(), target.uniqueKey())
 				: FieldMapping.defaults(scan.fieldsSeen());
 		if (target.fields() != null) {
 			for (FieldMapping.Column column : mapping.columns()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.destination.ProfileField;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,10 +102,9 @@ class FieldMappingTests {
 
 	@Test
 	void userMappingsAreCheckedFieldByField() {
-		List<String[]> problems = FieldMapping.problems(
-				List.of(new FieldMapping.Column("bad name!", "User.UserId", "_profile.AccountNumber",
-						ContentType.STRING), new FieldMapping.Column("Mail", "Address:email", "EmailAddress", null)),
-				"Key");
+		List<String[]> problems = FieldMapping
+			.problems(List.of(new ProfileField("bad name!", "User.UserId", "_profile.AccountNumber", "STRING"),
+					new ProfileField("Mail", "Address:email", "EmailAddress", "TEXT")), "Key");
 		assertThat(problems).extracting(problem -> problem[0])
 			.containsExactly("customerProfiles.fields[0].column", "customerProfiles.fields[1].source",
 					"customerProfiles.fields[1].target", "customerProfiles.fields[1].contentType",

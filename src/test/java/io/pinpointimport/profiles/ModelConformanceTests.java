@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.destination.ProfileField;
+import io.pinpointimport.destination.ProfilesTarget;
 import io.pinpointimport.standin.AwsStandIn;
 import io.pinpointimport.standin.profiles.ProfilesStandIn;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,13 +67,10 @@ class ModelConformanceTests {
 		assertThat(gateway.domainExists("demo")).isTrue();
 		assertThat(gateway.domainExists("missing")).isFalse();
 		for (ProfilesTarget target : List.of(new ProfilesTarget("demo", null, null, 1098), new ProfilesTarget("demo",
-				List.of(new FieldMapping.Column("Key", "User.UserId", "_profile.AccountNumber", ContentType.STRING),
-						new FieldMapping.Column("Mail", "Address:EMAIL", "_profile.EmailAddress",
-								ContentType.EMAIL_ADDRESS),
-						new FieldMapping.Column("Phone", "Address:SMS|VOICE", "_profile.PhoneNumber",
-								ContentType.PHONE_NUMBER),
-						new FieldMapping.Column("First", "User.UserAttributes.FirstName", "_profile.FirstName",
-								ContentType.NAME)),
+				List.of(new ProfileField("Key", "User.UserId", "_profile.AccountNumber", "STRING"),
+						new ProfileField("Mail", "Address:EMAIL", "_profile.EmailAddress", "EMAIL_ADDRESS"),
+						new ProfileField("Phone", "Address:SMS|VOICE", "_profile.PhoneNumber", "PHONE_NUMBER"),
+						new ProfileField("First", "User.UserAttributes.FirstName", "_profile.FirstName", "NAME")),
 				"Key", 1))) {
 			ProfilesUploads.Prepared prepared = uploads.prepare(target, "s3://audiences/a.csv", FileFormat.CSV)
 				.prepared();

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.destination.ProfileField;
+import io.pinpointimport.destination.ProfilesTarget;
 import io.pinpointimport.standin.AwsStandIn;
 import io.pinpointimport.standin.profiles.ProfilesStandIn;
 import io.pinpointimport.standin.profiles.UploadJob;
@@ -87,9 +89,9 @@ class ProfilesUploadsTests {
 			});
 		assertThat(this.uploads.prepare(defaults, "s3://audiences/none/", FileFormat.CSV).refusal().rule())
 			.isEqualTo("no-files");
-		ProfilesTarget own = new ProfilesTarget("demo", List.of(
-				new FieldMapping.Column("Key", "User.UserId", "_profile.AccountNumber", ContentType.STRING),
-				new FieldMapping.Column("Mail", "Address:EMAIL", "_profile.EmailAddress", ContentType.EMAIL_ADDRESS)),
+		ProfilesTarget own = new ProfilesTarget("demo",
+				List.of(new ProfileField("Key", "User.UserId", "_profile.AccountNumber", "STRING"),
+						new ProfileField("Mail", "Address:EMAIL", "_profile.EmailAddress", "EMAIL_ADDRESS")),
 				"Key", 14);
 		assertThat(this.uploads.prepare(own, "s3://audiences/nokey.csv", FileFormat.CSV).refusal())
 			.satisfies(refusal -> {

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.destination.ProfileField;
+import io.pinpointimport.destination.ProfilesTarget;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
