@@ -72,7 +72,8 @@ class Submitter {
 	private void submit(StoredImport imp) {
 		ImportSettings.Submission submission = this.settings.submission();
 		try {
-			SubmittedJob submitted = this.destination.submit(imp.spec().definition(), submission.callTimeout());
+			SubmittedJob submitted = this.destination.submit(imp.spec().definition(imp.id().toString()),
+					submission.callTimeout());
 			Job job = submitted.job();
 			Instant now = Instant.now();
 			this.metrics.attempt(AttemptOutcome.SUBMITTED);
@@ -87,7 +88,7 @@ class Submitter {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Import {}: submission ended unexpectedly; treating its outcome as unknown", imp.id(), ex);
-			failed(imp, new DestinationFailure(DestinationFailure.Kind.OUTCOME_UNKNOWN, "CreateImportJob", null, null,
+			failed(imp, new DestinationFailure(DestinationFailure.Kind.IN_DOUBT, "submit", null, null,
 					String.valueOf(ex.getMessage()), ex));
 		}
 	}
@@ -107,13 +108,12 @@ class Submitter {
 							failure.errorCode(), failure.requestId(), since, now, now.plus(backoff));
 				}
 				else {
-					fail(imp, AttemptOutcome.ROLE_NOT_ASSUMABLE, failure,
-							new ImportProblem("role-not-assumable", "Import role could not be assumed", 422,
-									"Pinpoint still refused role " + imp.spec().roleArn() + " after "
-											+ submission.propagationWindow().toSeconds()
-											+ " s of retries (IAM propagation would be over by now): " + message,
-									awsProperties(failure)),
-							now);
+					fail(imp, AttemptOutcome.ROLE_NOT_ASSUMABLE, failure, new ImportProblem("role-not-assumable",
+							"Import role could not be assumed", 422,
+							this.destination.capabilities().name() + " still refused role " + imp.spec().roleArn()
+									+ " after " + submission.propagationWindow().toSeconds()
+									+ " s of retries (IAM propagation would be over by now): " + message,
+							awsProperties(failure)), now);
 				}
 			}
 			case THROTTLED -> {
@@ -122,17 +122,18 @@ class Submitter {
 				this.imports.recordRetry(imp, this.owner, AttemptOutcome.THROTTLED, message, failure.errorCode(),
 						failure.requestId(), imp.roleRefusedSince(), now, now.plus(backoff));
 			}
-			case OUTCOME_UNKNOWN -> {
+			case IN_DOUBT -> {
 				this.metrics.attempt(AttemptOutcome.OUTCOME_UNKNOWN);
 				this.metrics.retry("outcome_unknown");
 				this.imports.recordInDoubt(imp, this.owner, message, failure.errorCode(), failure.requestId(), now,
 						now.plus(backoff));
 			}
-			case REJECTED -> {
+			case REFUSED, NOT_FOUND -> {
 				this.metrics.attempt(AttemptOutcome.REJECTED);
+				String destination = this.destination.capabilities().name();
 				fail(imp, AttemptOutcome.REJECTED, failure,
-						new ImportProblem("import-rejected", "Pinpoint rejected the import", 422,
-								"CreateImportJob was refused: " + message, awsProperties(failure)),
+						new ImportProblem("import-rejected", destination + " rejected the import", 422,
+								"The import job was refused: " + message, awsProperties(failure)),
 						now);
 			}
 		}
@@ -170,7 +171,7 @@ class Submitter {
 					job.id());
 			this.metrics.attempt(AttemptOutcome.RECONCILED);
 			this.imports.recordJob(imp, this.owner, AttemptOutcome.RECONCILED, job,
-					"reconciled: found job " + job.id() + " through GetImportJobs", null, now,
+					"reconciled: found job " + job.id() + " in the destination's job list", null, now,
 					now.plus(this.settings.polling().minInterval()));
 			return;
 		}
@@ -191,7 +192,8 @@ class Submitter {
 			JobPage page = this.destination.list(applicationId, this.settings.polling().pageSize(), token);
 			for (Job job : page.jobs()) {
 				boolean recent = job.createdAt() == null || !job.createdAt().isBefore(since);
-				if (recent && imp.spec().matches(job.definition()) && !this.imports.jobKnown(applicationId, job.id())
+				if (recent && this.destination.mayHaveCreated(imp.spec().definition(), job)
+						&& !this.imports.jobKnown(applicationId, job.id())
 						&& (best == null || Comparator.nullsLast(Comparator.<Instant>naturalOrder())
 							.compare(job.createdAt(), best.createdAt()) < 0)) {
 					best = job;

@@ -259,10 +259,16 @@ class SubmissionTests {
 		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
 		Instant now = Instant.now();
 		ImportSettings.Polling polling = this.settings.polling();
-		assertThat(poller.interval(now.minusSeconds(1), "PROCESSING", now)).isEqualTo(polling.minInterval());
-		assertThat(poller.interval(now.minusMillis(3000), "PROCESSING", now)).isEqualTo(Duration.ofMillis(300));
-		assertThat(poller.interval(now.minus(Duration.ofHours(2)), "PROCESSING", now)).isEqualTo(polling.maxInterval());
-		assertThat(poller.interval(now.minus(Duration.ofHours(2)), "COMPLETING", now)).isEqualTo(polling.minInterval());
+		assertThat(poller.interval(now.minusSeconds(1), io.pinpointimport.destination.Job.Phase.RUNNING, now))
+			.isEqualTo(polling.minInterval());
+		assertThat(poller.interval(now.minusMillis(3000), io.pinpointimport.destination.Job.Phase.RUNNING, now))
+			.isEqualTo(Duration.ofMillis(300));
+		assertThat(
+				poller.interval(now.minus(Duration.ofHours(2)), io.pinpointimport.destination.Job.Phase.RUNNING, now))
+			.isEqualTo(polling.maxInterval());
+		assertThat(
+				poller.interval(now.minus(Duration.ofHours(2)), io.pinpointimport.destination.Job.Phase.FINISHING, now))
+			.isEqualTo(polling.minInterval());
 		assertThat(polling.maxInterval().plus(polling.tick())).isLessThan(polling.maxStaleness());
 	}
 
