@@ -58,16 +58,20 @@ class PinpointDestination implements ImportDestination {
 		return CAPABILITIES;
 	}
 
+	/**
+	 * Judged only by what the model requires {@code Definition} (ImportJobResource) to
+	 * echo: Format, S3Url and RoleArn, within the application. SegmentName, SegmentId,
+	 * DefineSegment and RegisterEndpoints are optional and may be missing or rewritten,
+	 * so they are not compared; the workflow keeps submissions that agree on these
+	 * members (one {@link #conflictKey conflict key}) from being unresolved at the same
+	 * time.
+	 */
 	@Override
 	public boolean mayHaveCreated(JobDefinition submitted, Job listed) {
 		JobDefinition job = listed.definition();
-		if (job == null || !submitted.applicationId().equals(job.applicationId())
-				|| !submitted.s3Url().equals(job.s3Url()) || !submitted.roleArn().equals(job.roleArn())
-				|| submitted.format() != job.format() || submitted.registerEndpoints() != job.registerEndpoints()) {
-			return false;
-		}
-		return (submitted.segmentName() != null) ? submitted.segmentName().equals(job.segmentName())
-				: submitted.segmentId().equals(job.segmentId());
+		return job != null && submitted.applicationId().equals(job.applicationId())
+				&& submitted.s3Url().equals(job.s3Url()) && submitted.roleArn().equals(job.roleArn())
+				&& submitted.format() == job.format();
 	}
 
 	@Override

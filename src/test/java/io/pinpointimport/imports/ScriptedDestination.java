@@ -46,6 +46,10 @@ class ScriptedDestination implements ImportDestination {
 
 	private final List<String> calls = new ArrayList<>();
 
+	private DestinationFailure.Kind listFailure;
+
+	private final List<Instant> submits = new ArrayList<>();
+
 	@Override
 	public Capabilities capabilities() {
 		return new Capabilities("Scripted", Capabilities.Reconciliation.BY_DEFINITION, false);
@@ -71,9 +75,21 @@ class ScriptedDestination implements ImportDestination {
 		return this;
 	}
 
+	/** Makes every listing fail with {@code kind} (null: listings work). */
+	synchronized ScriptedDestination failListings(DestinationFailure.Kind kind) {
+		this.listFailure = kind;
+		return this;
+	}
+
+	/** When each submit call came. */
+	synchronized List<Instant> submits() {
+		return List.copyOf(this.submits);
+	}
+
 	@Override
 	public synchronized SubmittedJob submit(JobDefinition definition, Duration timeout) {
 		this.calls.add("submit");
+		this.submits.add(Instant.now());
 		Next next = this.script.isEmpty() ? Next.CREATE : this.script.poll();
 		return switch (next) {
 			case CREATE -> {
@@ -111,6 +127,10 @@ class ScriptedDestination implements ImportDestination {
 	@Override
 	public synchronized JobPage list(String applicationId, int pageSize, String pageToken) {
 		this.calls.add("list");
+		if (this.listFailure != null) {
+			throw new DestinationFailure(this.listFailure, "GetImportJobs", "Scripted", "request-3", "Listing failed",
+					null);
+		}
 		List<Job> newestFirst = this.jobs.values()
 			.stream()
 			.filter(job -> job.definition().applicationId().equals(applicationId))
