@@ -43,8 +43,41 @@ class PinpointDestination implements ImportDestination {
 
 	private final PinpointClient pinpoint;
 
+	/**
+	 * Pinpoint's import jobs can be neither stopped nor named (ExternalId is deprecated).
+	 */
+	private static final Capabilities CAPABILITIES = new Capabilities("Amazon Pinpoint",
+			Capabilities.Reconciliation.BY_DEFINITION, false);
+
 	PinpointDestination(PinpointClient pinpoint) {
 		this.pinpoint = pinpoint;
+	}
+
+	@Override
+	public Capabilities capabilities() {
+		return CAPABILITIES;
+	}
+
+	/**
+	 * Judged only by what the model requires {@code Definition} (ImportJobResource) to
+	 * echo: Format, S3Url and RoleArn, within the application. SegmentName, SegmentId,
+	 * DefineSegment and RegisterEndpoints are optional and may be missing or rewritten,
+	 * so they are not compared; the workflow keeps submissions that agree on these
+	 * members (one {@link #conflictKey conflict key}) from being unresolved at the same
+	 * time.
+	 */
+	@Override
+	public boolean mayHaveCreated(JobDefinition submitted, Job listed) {
+		JobDefinition job = listed.definition();
+		return job != null && submitted.applicationId().equals(job.applicationId())
+				&& submitted.s3Url().equals(job.s3Url()) && submitted.roleArn().equals(job.roleArn())
+				&& submitted.format() == job.format();
+	}
+
+	@Override
+	public String conflictKey(JobDefinition definition) {
+		return String.join("|", definition.applicationId(), definition.s3Url(), definition.roleArn(),
+				definition.format().name());
 	}
 
 	@Override
@@ -97,7 +130,7 @@ class PinpointDestination implements ImportDestination {
 	static DestinationFailure failure(String operation, SdkException ex) {
 		if (!(ex instanceof AwsServiceException service)) {
 			// Timeouts and broken connections: the request may have reached Pinpoint.
-			return new DestinationFailure(DestinationFailure.Kind.OUTCOME_UNKNOWN, operation, null, null,
+			return new DestinationFailure(DestinationFailure.Kind.IN_DOUBT, operation, null, null,
 					String.valueOf(ex.getMessage()), ex);
 		}
 		String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
@@ -108,7 +141,10 @@ class PinpointDestination implements ImportDestination {
 			kind = DestinationFailure.Kind.THROTTLED;
 		}
 		else if (service.statusCode() >= 500 || service.statusCode() == 0) {
-			kind = DestinationFailure.Kind.OUTCOME_UNKNOWN;
+			kind = DestinationFailure.Kind.IN_DOUBT;
+		}
+		else if (service.statusCode() == 404 || "NotFoundException".equals(code)) {
+			kind = DestinationFailure.Kind.NOT_FOUND;
 		}
 		else if ("CreateImportJob".equals(operation) && service.statusCode() == 400
 				&& message.toLowerCase(Locale.ROOT).contains("role")) {
@@ -117,7 +153,7 @@ class PinpointDestination implements ImportDestination {
 			kind = DestinationFailure.Kind.ROLE_NOT_ASSUMABLE;
 		}
 		else {
-			kind = DestinationFailure.Kind.REJECTED;
+			kind = DestinationFailure.Kind.REFUSED;
 		}
 		return new DestinationFailure(kind, operation, code, service.requestId(), message, ex);
 	}
@@ -133,7 +169,7 @@ class PinpointDestination implements ImportDestination {
 				: new JobDefinition((response.applicationId() != null) ? response.applicationId() : applicationId,
 						definition.s3Url(), format(definition.formatAsString()), definition.roleArn(),
 						definition.segmentName(), definition.segmentId(),
-						!Boolean.FALSE.equals(definition.registerEndpoints()));
+						!Boolean.FALSE.equals(definition.registerEndpoints()), null);
 		String status = response.jobStatusAsString();
 		return new Job(response.id(), jobDefinition, status, phase(status), instant(response.creationDate()),
 				instant(response.completionDate()), response.totalPieces(), response.completedPieces(),
@@ -141,14 +177,20 @@ class PinpointDestination implements ImportDestination {
 				response.hasFailures() ? List.copyOf(response.failures()) : List.of());
 	}
 
+	/**
+	 * JobStatus (botocore {@code pinpoint/2016-12-01} {@code JobStatus}): COMPLETED and
+	 * FAILED are terminal; COMPLETING and FAILING come just before them.
+	 */
 	private static Job.Phase phase(String status) {
-		if ("COMPLETED".equals(status)) {
-			return Job.Phase.SUCCEEDED;
+		if (status == null) {
+			return Job.Phase.RUNNING;
 		}
-		if ("FAILED".equals(status)) {
-			return Job.Phase.FAILED;
-		}
-		return Job.Phase.RUNNING;
+		return switch (status) {
+			case "COMPLETED" -> Job.Phase.FINISHED_OK;
+			case "FAILED" -> Job.Phase.FINISHED_FAILED;
+			case "COMPLETING", "FAILING" -> Job.Phase.FINISHING;
+			default -> Job.Phase.RUNNING;
+		};
 	}
 
 	private static FileFormat format(String format) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import io.pinpointimport.destination.DestinationFailure;
@@ -20,17 +19,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches running jobs economically: one GetImportJobs listing per application serves all
- * of its running jobs, each job is looked at again after an interval that grows with its
- * age (capped by the staleness bound), and finished jobs are never looked at again.
+ * Watches running jobs economically: one job listing per application serves all of its
+ * running jobs, each job is looked at again after an interval that grows with its age
+ * (capped by the staleness bound), and finished jobs are never looked at again.
  */
 @Component
 class Poller {
 
 	private static final Logger log = LoggerFactory.getLogger(Poller.class);
-
-	/** Stages after which the job is about to end: looked at as often as allowed. */
-	private static final Set<String> FINAL_STAGES = Set.of("COMPLETING", "FAILING");
 
 	private final ImportRepository imports;
 
@@ -104,13 +100,15 @@ class Poller {
 		return finished;
 	}
 
-	/** A page of the application's jobs, or null when Pinpoint no longer knows it. */
+	/**
+	 * A page of the application's jobs, or null when the destination no longer knows it.
+	 */
 	private JobPage list(String applicationId, String token) {
 		try {
 			return this.destination.list(applicationId, this.settings.polling().pageSize(), token);
 		}
 		catch (DestinationFailure failure) {
-			if ("NotFoundException".equals(failure.errorCode())) {
+			if (failure.kind() == DestinationFailure.Kind.NOT_FOUND) {
 				return null;
 			}
 			throw failure;
@@ -118,8 +116,8 @@ class Poller {
 	}
 
 	/**
-	 * Pinpoint lists newest first: once a whole page predates the oldest job looked for,
-	 * later pages cannot hold one (any job not met is described on its own).
+	 * The destination lists newest first: once a whole page predates the oldest job
+	 * looked for, later pages cannot hold one (any job not met is described on its own).
 	 */
 	private static boolean olderThan(JobPage page, Instant oldest) {
 		return !page.jobs().isEmpty()
@@ -134,7 +132,7 @@ class Poller {
 			job = this.destination.describe(applicationId, polled.jobId());
 		}
 		catch (DestinationFailure failure) {
-			if (!"NotFoundException".equals(failure.errorCode())) {
+			if (failure.kind() != DestinationFailure.Kind.NOT_FOUND) {
 				throw failure;
 			}
 			pending.remove(polled.jobId());
@@ -143,8 +141,9 @@ class Poller {
 			properties.put("jobId", polled.jobId());
 			properties.put("awsErrorCode", failure.errorCode());
 			return this.imports.recordJobLost(polled.id(), this.owner,
-					new ImportProblem("import-job-lost", "The import job is gone", 502, "Pinpoint no longer knows job "
-							+ polled.jobId() + " of application " + applicationId + ": " + failure.destinationMessage(),
+					new ImportProblem("import-job-lost", "The import job is gone", 502,
+							this.destination.capabilities().name() + " no longer knows job " + polled.jobId()
+									+ " of application " + applicationId + ": " + failure.destinationMessage(),
 							properties),
 					Instant.now()) ? 1 : 0;
 		}
@@ -170,7 +169,7 @@ class Poller {
 			}
 			else {
 				progress.add(new ImportRepository.Observation(polled.id(), job,
-						now.plus(interval(polled.submittedAt(), job.status(), now))));
+						now.plus(interval(polled.submittedAt(), job.phase(), now))));
 			}
 		}
 		this.imports.recordProgress(this.owner, progress, now);
@@ -178,7 +177,7 @@ class Poller {
 	}
 
 	private boolean finish(ImportRepository.PolledJob polled, Job job, Instant now) {
-		boolean succeeded = job.phase() == Job.Phase.SUCCEEDED;
+		boolean succeeded = job.phase() == Job.Phase.FINISHED_OK;
 		ImportProblem problem = succeeded ? null : jobFailed(job);
 		boolean recorded = this.imports.recordFinished(polled.id(), this.owner, job,
 				succeeded ? ImportState.SUCCEEDED : ImportState.FAILED, problem, now);
@@ -193,9 +192,9 @@ class Poller {
 	 * old ones rarely; as often as allowed in a final stage; never later than the
 	 * staleness bound allows.
 	 */
-	Duration interval(Instant submittedAt, String status, Instant now) {
+	Duration interval(Instant submittedAt, Job.Phase phase, Instant now) {
 		ImportSettings.Polling polling = this.settings.polling();
-		if (FINAL_STAGES.contains(status) || submittedAt == null) {
+		if (phase == Job.Phase.FINISHING || submittedAt == null) {
 			return polling.minInterval();
 		}
 		Duration tenthOfAge = Duration.between(submittedAt, now).dividedBy(10);
@@ -205,7 +204,7 @@ class Poller {
 		return (tenthOfAge.compareTo(polling.maxInterval()) > 0) ? polling.maxInterval() : tenthOfAge;
 	}
 
-	private static ImportProblem jobFailed(Job job) {
+	private ImportProblem jobFailed(Job job) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("jobId", job.id());
 		properties.put("jobStatus", job.status());
@@ -213,7 +212,7 @@ class Poller {
 		properties.put("totalFailures", job.totalFailures());
 		String first = job.failures().isEmpty() ? "" : " First failure: " + job.failures().get(0);
 		return new ImportProblem("import-job-failed", "The import job failed", 422,
-				"Pinpoint job " + job.id() + " ended " + job.status() + " with "
+				this.destination.capabilities().name() + " job " + job.id() + " ended " + job.status() + " with "
 						+ ((job.failedPieces() != null) ? job.failedPieces() : 0) + " failed piece(s) and "
 						+ ((job.totalFailures() != null) ? job.totalFailures() : 0)
 						+ " failed endpoint(s); see pinpoint.failures." + first,

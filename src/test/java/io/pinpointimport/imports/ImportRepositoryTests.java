@@ -224,7 +224,7 @@ class ImportRepositoryTests {
 				now);
 		assertThat(claim("replica-a", 1)).isEmpty();
 		this.imports.claimDuePolls("replica-a", now.plusSeconds(1), now.plusSeconds(1), now.plusSeconds(31));
-		Job finished = new Job("job-1", claimed.spec().definition(), "COMPLETED", Job.Phase.SUCCEEDED, now, now, 1, 1,
+		Job finished = new Job("job-1", claimed.spec().definition(), "COMPLETED", Job.Phase.FINISHED_OK, now, now, 1, 1,
 				0, 10, 0, List.of());
 		assertThat(this.imports.recordFinished(claimed.id(), "replica-a", finished, ImportState.SUCCEEDED, null, now))
 			.isTrue();
