@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.pinpointimport.destination.Destination;
 import io.pinpointimport.system.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -120,11 +121,13 @@ class ImportController {
 			@Parameter(description = "Only imports created after this instant (ISO-8601)",
 					example = "2026-05-04T00:00:00Z") @RequestParam(
 							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdAfter,
+			@Parameter(description = "Only imports to this destination") @RequestParam(
+					required = false) Destination destination,
 			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
 			@Parameter(description = "Page size, at most 200") @RequestParam(
 					defaultValue = "50") @Min(1) @Max(200) int limit) {
-		ImportService.Page page = this.imports.list(new ImportFilter(applicationId, state, segmentName, createdAfter),
-				cursor, limit);
+		ImportService.Page page = this.imports
+			.list(new ImportFilter(applicationId, state, segmentName, createdAfter, destination), cursor, limit);
 		return new ImportPage(page.items().stream().map(ImportResource::of).toList(), page.nextCursor());
 	}
 

@@ -1,7 +1,9 @@
 package io.pinpointimport.imports;
 
+import io.pinpointimport.destination.Destination;
 import io.pinpointimport.destination.FileFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,11 +13,13 @@ import jakarta.validation.constraints.Size;
  * Body of {@code POST /api/v1/imports}: put the endpoints under an S3 location into a
  * segment.
  */
-@Schema(description = "What to import and where. Give exactly one of segmentName and segmentId, and at most one of "
-		+ "roleName and roleArn.")
+@Schema(description = "What to import and where. For PINPOINT (the default) give applicationId, exactly one of "
+		+ "segmentName and segmentId, and at most one of roleName and roleArn; for CUSTOMER_PROFILES give "
+		+ "customerProfiles and none of those.")
+@ApplicationIdForPinpoint
 record ImportRequest(
-		@Schema(description = "Pinpoint application (project) id", example = "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21",
-				requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,128}",
+		@Schema(description = "Pinpoint application (project) id; required for PINPOINT",
+				example = "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21") @Pattern(regexp = "[A-Za-z0-9_-]{1,128}",
 						message = "must be a Pinpoint application id (letters, digits, - and _)") String applicationId,
 		@Schema(description = "s3://bucket/key of one file, or s3://bucket/prefix/ for every file below it",
 				example = "s3://demo-audiences/csv/",
@@ -40,7 +44,22 @@ record ImportRequest(
 		@Schema(description = "Pre-flight validation of the files before Pinpoint is called: NONE, SAMPLE (the "
 				+ "first rows of each file; default) or FULL (every row). An import whose files fail it ends FAILED "
 				+ "with the validation report and no Pinpoint call", defaultValue = "SAMPLE",
-				example = "FULL") FileValidation validation) {
+				example = "FULL") FileValidation validation,
+		@Schema(description = "Where the endpoints go: PINPOINT (default) or CUSTOMER_PROFILES (Amazon Connect "
+				+ "Customer Profiles upload jobs)", defaultValue = "PINPOINT") Destination destination,
+		@Schema(description = "Settings of a CUSTOMER_PROFILES import") @Valid CustomerProfilesRequest customerProfiles) {
+
+	/** A Pinpoint request, as before destinations. */
+	ImportRequest(String applicationId, String s3Url, FileFormat format, String segmentName, String segmentId,
+			Boolean registerEndpoints, String roleName, String roleArn, FileValidation validation) {
+		this(applicationId, s3Url, format, segmentName, segmentId, registerEndpoints, roleName, roleArn, validation,
+				null, null);
+	}
+
+	/** The destination with its default applied. */
+	Destination destinationOrDefault() {
+		return (this.destination != null) ? this.destination : Destination.PINPOINT;
+	}
 
 	/** Bucket names as S3 allows them, then an optional key or prefix. */
 	static final String S3_URL = "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\\p{Cntrl}]*)?";

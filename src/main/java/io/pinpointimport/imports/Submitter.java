@@ -71,7 +71,8 @@ class Submitter {
 	}
 
 	private static JobDefinition definition(StoredImport imp) {
-		return imp.spec().definition(imp.id().toString());
+		// per run: a retried import is a new job for destinations that keep the reference
+		return imp.spec().definition(imp.id() + "-run-" + imp.run());
 	}
 
 	/**

@@ -83,6 +83,14 @@ class ProfilesUploads {
 		}
 		FieldMapping mapping = (target.fields() != null) ? FieldMapping.of(target.fields(), target.uniqueKey())
 				: FieldMapping.defaults(scan.fieldsSeen());
+		if (target.fields() == null && target.uniqueKey() != null) {
+			mapping = new FieldMapping(mapping.columns(), target.uniqueKey());
+		}
+		String key = mapping.uniqueKey();
+		if (mapping.columns().stream().noneMatch(column -> column.name().equals(key))) {
+			return refused("unique-key-missing", "The unique key " + key + " is not a column of the mapping for "
+					+ "these files (columns: " + String.join(", ", mapping.names()) + ")");
+		}
 		if (target.fields() != null) {
 			for (FieldMapping.Column column : mapping.columns()) {
 				if (scan.rowsWith(column) == 0) {
