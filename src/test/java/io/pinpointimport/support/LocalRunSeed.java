@@ -29,6 +29,9 @@ public class LocalRunSeed {
 	 */
 	public static final String DEMO_BUCKET = "demo-audiences";
 
+	/** The demo Customer Profiles domain. */
+	public static final String DEMO_DOMAIN = "demo-customers";
+
 	private static final Logger logger = LoggerFactory.getLogger(LocalRunSeed.class);
 
 	@Bean
@@ -46,14 +49,16 @@ public class LocalRunSeed {
 					    AWS stand-in      {} (IAM, STS, S3, Pinpoint; account {}, region {})
 					    demo bucket       s3://{}/endpoints/csv/sample.csv, s3://{}/endpoints/json/sample.json
 					    demo Pinpoint app {}
+					    demo Customer Profiles domain {} (stand-in at {})
 					""", base, swaggerPath, standIn.endpoint(), AwsStandIn.ACCOUNT_ID, AwsStandIn.REGION, DEMO_BUCKET,
-					DEMO_BUCKET, applicationId);
+					DEMO_BUCKET, applicationId, DEMO_DOMAIN, standIn.profiles().endpoint());
 		};
 	}
 
 	private static String seed(AwsStandIn standIn) {
 		standIn.s3().put(DEMO_BUCKET, "endpoints/csv/sample.csv", resource("demo/sample.csv"));
 		standIn.s3().put(DEMO_BUCKET, "endpoints/json/sample.json", resource("demo/sample.json"));
+		standIn.profiles().createDomain(DEMO_DOMAIN);
 		return standIn.pinpoint().createApp("demo");
 	}
 
