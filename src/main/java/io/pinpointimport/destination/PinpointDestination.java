@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.pinpoint.model.ImportJobsResponse;
 
 import org.springframework.stereotype.Component;
 
+import io.pinpointimport.shared.FileFormat;
+
 /**
  * Amazon Pinpoint as the import destination: a small gateway over CreateImportJob,
  * GetImportJob and GetImportJobs that turns SDK types and exceptions into this package's

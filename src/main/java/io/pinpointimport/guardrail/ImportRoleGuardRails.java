@@ -2,10 +2,10 @@ package io.pinpointimport.guardrail;
 
 import java.util.Optional;
 
+import io.pinpointimport.shared.S3Location;
 import io.pinpointimport.role.ImportRoleGuardrails;
 import io.pinpointimport.role.RoleAccess;
 import io.pinpointimport.role.RoleDeclaration;
-import io.pinpointimport.role.S3Location;
 
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ class ImportRoleGuardRails implements ImportRoleGuardrails {
 			this.guardRails.checkReadsEveryBucket("access");
 		}
 		for (S3Location location : declaration.s3Locations()) {
-			this.guardRails.checkS3Url("s3Locations", "s3://" + location.bucket() + "/" + location.prefix());
+			this.guardRails.checkS3Location("s3Locations", location);
 		}
 	}
 

@@ -13,6 +13,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pinpointimport.shared.S3Location;
 import io.pinpointimport.role.IamChange.CreateRole;
 import io.pinpointimport.role.IamGateway.CreatedRole;
 import io.pinpointimport.role.RoleChange.Outcome;
