@@ -3,4 +3,7 @@
  * application id, a file format, how much of the files to validate), each with its one
  * validation rule.
  */
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package io.pinpointimport.shared;
+
+import org.springframework.modulith.ApplicationModule;
