@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.pinpointimport.system.ProblemException;
+import io.pinpointimport.system.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -110,7 +111,7 @@ public final class AuditFilter extends OncePerRequestFilter {
 	 */
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", ProblemException.TYPE_BASE + "audit-unavailable");
+		problem.put("type", Problems.TYPE_BASE + "audit-unavailable");
 		problem.put("title", "Audit trail unavailable");
 		problem.put("status", 503);
 		problem.put("detail", "The audit record of this call could not be written, so the call was not run and "

@@ -15,8 +15,9 @@ import java.util.HashSet;
 import java.util.function.Function;
 import java.util.UUID;
 
-import io.pinpointimport.destination.FileFormat;
 import io.pinpointimport.destination.Destination;
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.destination.Job;
 import io.pinpointimport.destination.ProfilesTarget;
 import io.pinpointimport.destination.Records;

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.pinpointimport.destination.Destination;
-import io.pinpointimport.destination.FileFormat;
 import io.pinpointimport.destination.ProfileField;
 import io.pinpointimport.destination.ProfilesTarget;
 import io.pinpointimport.destination.Records;
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import io.pinpointimport.shared.FileFormat;
 
 /**
  * An import as the API shows it.

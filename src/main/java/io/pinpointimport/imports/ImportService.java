@@ -16,7 +16,9 @@ import io.pinpointimport.destination.Destination;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.ProfileField;
 import io.pinpointimport.destination.ProfilesTarget;
+import io.pinpointimport.role.ImportRoleNotFound;
 import io.pinpointimport.guardrail.GuardRails;
+import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.profiles.ProfilesChecks;
 import io.pinpointimport.role.ImportRoleLookup;
 

@@ -1,7 +1,8 @@
 package io.pinpointimport.imports;
 
 import io.pinpointimport.destination.Destination;
-import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.destination.JobDefinition;
 import io.pinpointimport.destination.ProfilesTarget;
 

@@ -24,7 +24,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
-import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.shared.FileFormat;
 
 /**
  * Reads the endpoints of one file, one at a time, as Pinpoint field names in dot notation

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -18,6 +17,8 @@ import software.amazon.awssdk.services.customerprofiles.model.GetUploadJobRespon
 import software.amazon.awssdk.services.customerprofiles.model.ListUploadJobsResponse;
 import software.amazon.awssdk.services.customerprofiles.model.ObjectTypeField;
 import software.amazon.awssdk.services.customerprofiles.model.UploadJobItem;
+
+import io.pinpointimport.aws.AwsError;
 
 import org.springframework.stereotype.Component;
 
@@ -157,33 +158,21 @@ class ProfilesGateway {
 		}
 	}
 
+	/** Classifies an SDK failure with the service's one AWS error classifier. */
 	static ProfilesFailure failure(String operation, SdkException ex) {
-		if (!(ex instanceof AwsServiceException service)) {
-			return new ProfilesFailure(ProfilesFailure.Kind.IN_DOUBT, operation, null, null,
-					String.valueOf(ex.getMessage()), ex);
-		}
-		String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
-		String message = (service.awsErrorDetails() != null && service.awsErrorDetails().errorMessage() != null)
-				? service.awsErrorDetails().errorMessage() : String.valueOf(service.getMessage());
-		ProfilesFailure.Kind kind;
-		if (throttled(service)) {
-			kind = ProfilesFailure.Kind.THROTTLED;
-		}
-		else if (service.statusCode() >= 500 || service.statusCode() == 0) {
-			kind = ProfilesFailure.Kind.IN_DOUBT;
-		}
-		else if (service.statusCode() == 404) {
-			kind = ProfilesFailure.Kind.NOT_FOUND;
-		}
-		else {
-			kind = ProfilesFailure.Kind.REFUSED;
-		}
-		return new ProfilesFailure(kind, operation, code, service.requestId(), message, ex);
+		AwsError error = AwsError.of(ex);
+		ProfilesFailure.Kind kind = switch (error.kind()) {
+			case THROTTLED -> ProfilesFailure.Kind.THROTTLED;
+			case SERVER_ERROR, UNREACHABLE -> ProfilesFailure.Kind.IN_DOUBT;
+			case NOT_FOUND -> ProfilesFailure.Kind.NOT_FOUND;
+			default -> ProfilesFailure.Kind.REFUSED;
+		};
+		return new ProfilesFailure(kind, operation, error.errorCode(), error.requestId(),
+				String.valueOf(error.message()), ex);
 	}
 
 	private static boolean throttled(Throwable ex) {
-		return ex instanceof AwsServiceException service
-				&& (service.isThrottlingException() || service.statusCode() == 429);
+		return AwsError.isThrottling(ex);
 	}
 
 	/** The IAM actions this destination needs on the domain. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.shared.FileFormat;
 import io.pinpointimport.destination.ProfilesTarget;
 
 import org.springframework.stereotype.Component;

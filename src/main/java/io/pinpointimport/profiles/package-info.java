@@ -3,4 +3,7 @@
  * one upload job per import, converted to the profile CSV and streamed to the job's
  * presigned, SSE-C encrypted upload path.
  */
+@ApplicationModule(allowedDependencies = { "aws", "destination", "shared", "system" })
 package io.pinpointimport.profiles;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.shared.FileFormat;
 import io.pinpointimport.destination.ProfileField;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.pinpointimport.profiles;
 import java.time.Duration;
 import java.util.List;
 
-import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.shared.FileFormat;
 import io.pinpointimport.destination.ProfileField;
 import io.pinpointimport.destination.ProfilesTarget;
 import io.pinpointimport.standin.AwsStandIn;

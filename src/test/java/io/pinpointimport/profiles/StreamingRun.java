@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.shared.FileFormat;
 import io.pinpointimport.destination.ProfileField;
 import io.pinpointimport.destination.ProfilesTarget;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
