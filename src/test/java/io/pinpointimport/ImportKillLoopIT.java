@@ -61,7 +61,7 @@ class ImportKillLoopIT {
 		properties.put("pinpoint-import.guardrails.allow-external-roles", "true");
 		properties.put("pinpoint-import.imports.submission.interval", "100ms");
 		properties.put("pinpoint-import.imports.submission.call-timeout", "1s");
-		properties.put("pinpoint-import.imports.submission.late-arrival-bound", "2s");
+		properties.put("pinpoint-import.imports.submission.late-arrival-bound", "4s");
 		properties.put("pinpoint-import.imports.submission.listing-lag", "500ms");
 		properties.put("pinpoint-import.imports.submission.lease", "1500ms");
 		properties.put("pinpoint-import.imports.submission.initial-backoff", "100ms");
