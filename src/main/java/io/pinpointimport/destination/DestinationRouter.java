@@ -76,6 +76,11 @@ class DestinationRouter implements ImportDestination {
 	}
 
 	@Override
+	public String createdSegmentId(JobDefinition submitted, Job job) {
+		return of(submitted).createdSegmentId(submitted, job);
+	}
+
+	@Override
 	public void cancel(String applicationId, String jobId) {
 		of(applicationId).cancel(applicationId, jobId);
 	}

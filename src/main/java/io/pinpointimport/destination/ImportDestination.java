@@ -44,6 +44,12 @@ public interface ImportDestination {
 	String conflictKey(JobDefinition definition);
 
 	/**
+	 * The id of the segment a finished job created for {@code submitted} (which names a
+	 * segment to create), or null when it cannot be told.
+	 */
+	String createdSegmentId(JobDefinition submitted, Job job);
+
+	/**
 	 * Stops a running job.
 	 * @throws UnsupportedOperationException when {@link Capabilities#cancel()} is false
 	 */

@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.pinpoint.model.Format;
 import software.amazon.awssdk.services.pinpoint.model.ImportJobResource;
 import software.amazon.awssdk.services.pinpoint.model.ImportJobResponse;
 import software.amazon.awssdk.services.pinpoint.model.ImportJobsResponse;
+import software.amazon.awssdk.services.pinpoint.model.SegmentImportResource;
+import software.amazon.awssdk.services.pinpoint.model.SegmentResponse;
+import software.amazon.awssdk.services.pinpoint.model.SegmentsResponse;
 
 import org.springframework.stereotype.Component;
 
@@ -75,6 +78,47 @@ class PinpointDestination implements ImportDestination {
 		return job != null && submitted.applicationId().equals(job.applicationId())
 				&& submitted.s3Url().equals(job.s3Url()) && submitted.roleArn().equals(job.roleArn())
 				&& submitted.format() == job.format();
+	}
+
+	/**
+	 * Found through GetSegments, not {@code Definition.SegmentId}: the model documents
+	 * SegmentId for jobs that update a segment and does not promise to echo it. The match
+	 * is the segment of that name whose ImportDefinition (required members S3Url, Format,
+	 * RoleArn of SegmentImportResource) is the job's, created closest to the job.
+	 */
+	@Override
+	public String createdSegmentId(JobDefinition submitted, Job job) {
+		if (submitted.segmentName() == null) {
+			return submitted.segmentId();
+		}
+		Instant created = (job.createdAt() != null) ? job.createdAt() : Instant.now();
+		SegmentResponse best = null;
+		String token = null;
+		int pages = 0;
+		do {
+			String page = token;
+			SegmentsResponse segments = call("GetSegments",
+					() -> this.pinpoint
+						.getSegments(
+								request -> request.applicationId(submitted.applicationId()).pageSize("100").token(page))
+						.segmentsResponse());
+			for (SegmentResponse segment : segments.item()) {
+				SegmentImportResource imported = segment.importDefinition();
+				if (submitted.segmentName().equals(segment.name()) && imported != null
+						&& submitted.s3Url().equals(imported.s3Url()) && submitted.roleArn().equals(imported.roleArn())
+						&& (best == null || distance(segment, created).compareTo(distance(best, created)) < 0)) {
+					best = segment;
+				}
+			}
+			token = (segments.nextToken() == null || segments.nextToken().isEmpty()) ? null : segments.nextToken();
+		}
+		while (token != null && ++pages < 50);
+		return (best != null) ? best.id() : null;
+	}
+
+	private static Duration distance(SegmentResponse segment, Instant created) {
+		Instant at = instant(segment.creationDate());
+		return (at != null) ? Duration.between(at, created).abs() : Duration.ofDays(365_000);
 	}
 
 	@Override
@@ -166,7 +210,11 @@ class PinpointDestination implements ImportDestination {
 		JobDefinition jobDefinition = (definition == null) ? null
 				: new JobDefinition((response.applicationId() != null) ? response.applicationId() : applicationId,
 						definition.s3Url(), format(definition.formatAsString()), definition.roleArn(),
-						definition.segmentName(), definition.segmentId(),
+						definition.segmentName(),
+						// only for jobs that update a segment: SegmentId is documented
+						// for
+						// those, not for created segments (see createdSegmentId)
+						Boolean.TRUE.equals(definition.defineSegment()) ? null : definition.segmentId(),
 						!Boolean.FALSE.equals(definition.registerEndpoints()), null);
 		String status = response.jobStatusAsString();
 		return new Job(response.id(), jobDefinition, status, phase(status), instant(response.creationDate()),

@@ -55,8 +55,9 @@ record ImportSettings(String defaultRoleName, @DefaultValue("2") @Min(1) int con
 			@DefaultValue("2m") @NotNull Duration propagationWindow,
 			@DefaultValue("2s") @NotNull Duration initialBackoff, @DefaultValue("30s") @NotNull Duration maxBackoff,
 			@DefaultValue("30s") @NotNull Duration callTimeout, @DefaultValue("15s") @NotNull Duration lease,
-			@DefaultValue("5m") @NotNull Duration reconcileSkew, @DefaultValue("2m") @NotNull Duration lateArrivalBound,
-			@DefaultValue("30s") @NotNull Duration listingLag, @DefaultValue("15m") @NotNull Duration inDoubtLimit) {
+			@DefaultValue("30s") @NotNull Duration reconcileSkew,
+			@DefaultValue("2m") @NotNull Duration lateArrivalBound, @DefaultValue("30s") @NotNull Duration listingLag,
+			@DefaultValue("15m") @NotNull Duration inDoubtLimit) {
 
 		@AssertTrue(message = "lateArrivalBound must be at least callTimeout: a request may arrive until its call ends")
 		boolean isLateArrivalBoundAtLeastTheCall() {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.Job;
+import io.pinpointimport.destination.JobDefinition;
 import io.pinpointimport.destination.JobPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,8 +177,9 @@ class Poller {
 		return finished;
 	}
 
-	private boolean finish(ImportRepository.PolledJob polled, Job job, Instant now) {
-		boolean succeeded = job.phase() == Job.Phase.FINISHED_OK;
+	private boolean finish(ImportRepository.PolledJob polled, Job finished, Instant now) {
+		boolean succeeded = finished.phase() == Job.Phase.FINISHED_OK;
+		Job job = succeeded ? withCreatedSegment(polled, finished) : finished;
 		ImportProblem problem = succeeded ? null : jobFailed(job);
 		boolean recorded = this.imports.recordFinished(polled.id(), this.owner, job,
 				succeeded ? ImportState.SUCCEEDED : ImportState.FAILED, problem, now);
@@ -185,6 +187,29 @@ class Poller {
 			this.metrics.staleness(Duration.between(job.completedAt(), now));
 		}
 		return recorded;
+	}
+
+	/** The job with the id of the segment it created, when the import created one. */
+	private Job withCreatedSegment(ImportRepository.PolledJob polled, Job job) {
+		StoredImport imp = this.imports.find(polled.id()).orElse(null);
+		if (imp == null || imp.spec().segmentName() == null || job.definition() == null) {
+			return job;
+		}
+		try {
+			String segmentId = this.destination.createdSegmentId(imp.spec().definition(imp.id().toString()), job);
+			JobDefinition echoed = job.definition();
+			return new Job(job.id(),
+					new JobDefinition(echoed.applicationId(), echoed.s3Url(), echoed.format(), echoed.roleArn(),
+							echoed.segmentName(), segmentId, echoed.registerEndpoints(), echoed.reference()),
+					job.status(), job.phase(), job.createdAt(), job.completedAt(), job.totalPieces(),
+					job.completedPieces(), job.failedPieces(), job.totalProcessed(), job.totalFailures(),
+					job.failures());
+		}
+		catch (DestinationFailure failure) {
+			log.info("Import {}: the segment job {} created is not known yet ({})", polled.id(), job.id(),
+					failure.getMessage());
+			return job;
+		}
 	}
 
 	/**

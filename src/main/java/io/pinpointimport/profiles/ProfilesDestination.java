@@ -190,6 +190,12 @@ class ProfilesDestination implements NamespacedDestination {
 		return NAMESPACE + definition.reference();
 	}
 
+	/** Customer Profiles has no segments. */
+	@Override
+	public String createdSegmentId(JobDefinition submitted, Job job) {
+		return null;
+	}
+
 	/** StopUploadJob: the job ends STOPPED. */
 	@Override
 	public void cancel(String applicationId, String jobId) {

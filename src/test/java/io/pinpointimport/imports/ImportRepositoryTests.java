@@ -248,15 +248,14 @@ class ImportRepositoryTests {
 	@Test
 	void keepsOneImportPerIdempotencyKeyAndCaller() {
 		StoredImport original = Fixtures.queued("app", "keyed");
-		StoredImport keyed = new StoredImport(original.id(), 0, original.spec(), original.state(), true, "alice",
-				"key-1", "hash", Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null, List.of());
+		StoredImport keyed = StoredImport.accepted(original.id(), original.spec(), true, "alice", "key-1", "hash",
+				Instant.now());
 		assertThat(this.imports.insert(keyed)).isTrue();
-		StoredImport sameKey = new StoredImport(UUID.randomUUID(), 0, original.spec(), original.state(), true, "alice",
-				"key-1", "hash", Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null, List.of());
+		StoredImport sameKey = StoredImport.accepted(UUID.randomUUID(), original.spec(), true, "alice", "key-1", "hash",
+				Instant.now());
 		assertThat(this.imports.insert(sameKey)).isFalse();
-		StoredImport otherCaller = new StoredImport(UUID.randomUUID(), 0, original.spec(), original.state(), true,
-				"bob", "key-1", "hash", Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
-				List.of());
+		StoredImport otherCaller = StoredImport.accepted(UUID.randomUUID(), original.spec(), true, "bob", "key-1",
+				"hash", Instant.now());
 		assertThat(this.imports.insert(otherCaller)).isTrue();
 		assertThat(this.imports.findByIdempotencyKey("alice", "key-1")).get()
 			.extracting(StoredImport::id)

@@ -65,6 +65,12 @@ class ScriptedDestination implements ImportDestination {
 	}
 
 	@Override
+	public String createdSegmentId(JobDefinition submitted, Job job) {
+		Job known = this.jobs.get(job.id());
+		return (known != null) ? known.definition().segmentId() : null;
+	}
+
+	@Override
 	public String conflictKey(JobDefinition definition) {
 		return definition.applicationId() + "|" + definition.s3Url() + "|" + definition.roleArn() + "|"
 				+ definition.format();

@@ -180,9 +180,8 @@ class SubmissionTests {
 		StoredImport first = store("same");
 		submitter().step();
 		// a second import with the very same definition, in doubt after creating nothing
-		StoredImport twin = new StoredImport(java.util.UUID.randomUUID(), 0, first.spec(), ImportState.QUEUED, true,
-				"tester", null, "hash", Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
-				List.of());
+		StoredImport twin = StoredImport.accepted(java.util.UUID.randomUUID(), first.spec(), true, "tester", null,
+				"hash", Instant.now());
 		this.imports.insert(twin);
 		this.destination.then(Next.UNKNOWN_NOTHING_CREATED);
 		Submitter submitter = submitter();

@@ -54,6 +54,8 @@ public final class PinpointStandIn implements ServiceHandler {
 
 	private static final Pattern IMPORT_JOB = Pattern.compile("/v1/apps/([^/]+)/jobs/import/([^/]+)");
 
+	private static final Pattern SEGMENTS = Pattern.compile("/v1/apps/([^/]+)/segments/?");
+
 	private static final Pattern SEGMENT_IMPORT_JOBS = Pattern
 		.compile("/v1/apps/([^/]+)/segments/([^/]+)/jobs/import/?");
 
@@ -83,7 +85,9 @@ public final class PinpointStandIn implements ServiceHandler {
 
 	}
 
-	private record Segment(String applicationId, String id, String name) {
+	/** A segment an import job created, with the import it came from. */
+	private record Segment(String applicationId, String id, String name, String s3Url, String format, String roleArn,
+			Instant created) {
 	}
 
 	private final Knobs knobs;
@@ -142,6 +146,9 @@ public final class PinpointStandIn implements ServiceHandler {
 		if (SEGMENT_IMPORT_JOBS.matcher(path).matches()) {
 			return "GetSegmentImportJobs";
 		}
+		if (SEGMENTS.matcher(path).matches() && "GET".equals(method)) {
+			return "GetSegments";
+		}
 		return "Unknown";
 	}
 
@@ -156,6 +163,7 @@ public final class PinpointStandIn implements ServiceHandler {
 				case "GetImportJobs" -> getImportJobs(group(IMPORT_JOBS, request, 1), null, request);
 				case "GetSegmentImportJobs" -> getImportJobs(group(SEGMENT_IMPORT_JOBS, request, 1),
 						group(SEGMENT_IMPORT_JOBS, request, 2), request);
+				case "GetSegments" -> getSegments(group(SEGMENTS, request, 1), request);
 				default -> throw new ServiceError(405, "MethodNotAllowedException",
 						"The stand-in does not emulate " + request.method() + " " + request.path());
 			};
@@ -317,7 +325,8 @@ public final class PinpointStandIn implements ServiceHandler {
 			if (name.isBlank()) {
 				throw badRequest("SegmentName is required when DefineSegment is true");
 			}
-			Segment segment = new Segment(applicationId, newId(), name);
+			Segment segment = new Segment(applicationId, newId(), name, body.path("S3Url").asString(),
+					body.path("Format").asString(), body.path("RoleArn").asString(), Instant.now());
 			this.segments.put(segment.id(), segment);
 			definition.put("SegmentId", segment.id());
 			return segment.id();
@@ -364,6 +373,45 @@ public final class PinpointStandIn implements ServiceHandler {
 		matching.stream().limit(pageSize).forEach(job -> items.add(jobJson(job)));
 		if (matching.size() > pageSize) {
 			page.put("NextToken", String.valueOf(matching.get(pageSize).sequence));
+		}
+		return ok(200, page);
+	}
+
+	/**
+	 * GetSegments ({@code GET /v1/apps/{application-id}/segments}, output payload
+	 * SegmentsResponse {Item, NextToken}): the segments import jobs created, each a
+	 * SegmentResponse of SegmentType IMPORT with its ImportDefinition (Format, S3Url,
+	 * RoleArn, ExternalId, Size are required members of SegmentImportResource). All in
+	 * one page.
+	 */
+	private StandInResponse getSegments(String applicationId, StandInRequest request) {
+		List<Segment> found;
+		synchronized (this) {
+			App app = app(applicationId);
+			found = this.segments.values()
+				.stream()
+				.filter(segment -> segment.applicationId().equals(app.id()))
+				.toList();
+		}
+		ObjectNode page = json.createObjectNode();
+		var items = page.putArray("Item");
+		for (Segment segment : found) {
+			ObjectNode item = items.addObject()
+				.put("ApplicationId", segment.applicationId())
+				.put("Arn",
+						"arn:aws:mobiletargeting:" + AwsStandIn.REGION + ":" + AwsStandIn.ACCOUNT_ID + ":apps/"
+								+ segment.applicationId() + "/segments/" + segment.id())
+				.put("CreationDate", iso(segment.created()))
+				.put("Id", segment.id())
+				.put("Name", segment.name())
+				.put("SegmentType", "IMPORT")
+				.put("Version", 1);
+			item.putObject("ImportDefinition")
+				.put("ExternalId", "")
+				.put("Format", segment.format())
+				.put("RoleArn", segment.roleArn())
+				.put("S3Url", segment.s3Url())
+				.put("Size", 0);
 		}
 		return ok(200, page);
 	}
