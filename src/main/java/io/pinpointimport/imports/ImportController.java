@@ -75,7 +75,8 @@ class ImportController {
 	@ApiResponse(responseCode = "403",
 			description = "A guard-rail forbids the application, S3 location or external role; `rule` names it",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "The named role is not managed by this service",
+	@ApiResponse(responseCode = "404",
+			description = "The named role is not managed by this service, or the Customer Profiles domain does not exist",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -132,9 +133,11 @@ class ImportController {
 	}
 
 	@PostMapping("/{id}/cancel")
-	@Operation(operationId = "cancelImport", summary = "Cancel an import that was not submitted yet",
-			description = "Pinpoint cannot cancel an import job, so only an import no job was asked for can be "
-					+ "cancelled: QUEUED, or waiting to retry a refused submission.")
+	@Operation(operationId = "cancelImport", summary = "Cancel an import",
+			description = "Pinpoint cannot cancel an import job, so a PINPOINT import can be cancelled only before a "
+					+ "job was asked for: QUEUED, or waiting to retry a refused submission. A CUSTOMER_PROFILES "
+					+ "import can also be cancelled while its upload job RUNNING: the job is stopped "
+					+ "(StopUploadJob) and the import ends CANCELLED.")
 	@ApiResponse(responseCode = "200", description = "Cancelled (or already was)",
 			content = @Content(schema = @Schema(implementation = ImportResource.class),
 					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
