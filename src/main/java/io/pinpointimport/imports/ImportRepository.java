@@ -15,7 +15,8 @@ import java.util.HashSet;
 import java.util.function.Function;
 import java.util.UUID;
 
-import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.destination.Job;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

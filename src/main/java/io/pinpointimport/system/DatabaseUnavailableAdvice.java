@@ -33,8 +33,7 @@ class DatabaseUnavailableAdvice {
 		log.warn("Database unavailable: {}", ex.getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-			.body(ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-					"Database unavailable",
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
 					"The service's database cannot be reached; nothing was changed. Retry after " + RETRY_AFTER_SECONDS
 							+ " s."));
 	}
