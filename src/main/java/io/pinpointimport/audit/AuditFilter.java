@@ -1,14 +1,12 @@
 package io.pinpointimport.audit;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import io.pinpointimport.system.ProblemException;
 import io.pinpointimport.system.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.FilterChain;
@@ -22,6 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
@@ -110,17 +110,15 @@ public final class AuditFilter extends OncePerRequestFilter {
 	 * The 503 problem of a call refused because its audit record could not be written.
 	 */
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", Problems.TYPE_BASE + "audit-unavailable");
-		problem.put("title", "Audit trail unavailable");
-		problem.put("status", 503);
-		problem.put("detail", "The audit record of this call could not be written, so the call was not run and "
-				+ "nothing was changed. Retry after " + RETRY_AFTER_SECONDS + " s.");
-		problem.put("instance", request.getRequestURI());
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "audit-unavailable",
+				"Audit trail unavailable",
+				"The audit record of this call could not be written, so the call was not run and nothing was "
+						+ "changed. Retry after " + RETRY_AFTER_SECONDS + " s.");
+		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(503);
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		response.setContentType("application/problem+json");
-		response.getOutputStream().write(this.json.writeValueAsBytes(problem));
+		response.getOutputStream().write(this.json.writeValueAsBytes(Problems.members(problem)));
 	}
 
 	private void record(long recordId, ContentCachingRequestWrapper request, ContentCachingResponseWrapper response,

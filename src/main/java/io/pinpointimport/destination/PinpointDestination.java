@@ -187,10 +187,10 @@ class PinpointDestination implements ImportDestination {
 		if (error.kind() == AwsError.Kind.THROTTLED) {
 			kind = DestinationFailure.Kind.THROTTLED;
 		}
-		else if (error.kind() == AwsError.Kind.SERVER_ERROR) {
+		else if (error.kind() == AwsError.Kind.SERVER_ERROR || error.kind() == AwsError.Kind.UNREACHABLE) {
 			kind = DestinationFailure.Kind.IN_DOUBT;
 		}
-		else if (service.statusCode() == 404 || "NotFoundException".equals(code)) {
+		else if (error.kind() == AwsError.Kind.NOT_FOUND) {
 			kind = DestinationFailure.Kind.NOT_FOUND;
 		}
 		else if ("CreateImportJob".equals(operation) && service.statusCode() == 400
