@@ -1,0 +1,5 @@
+/**
+ * The built-in operator dashboard: static pages served from the jar that call the same
+ * API as every other client, with the signed-in browser tab's own credentials.
+ */
+package io.pinpointimport.dashboard;
