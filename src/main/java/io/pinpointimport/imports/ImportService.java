@@ -37,14 +37,18 @@ class ImportService {
 
 	private final GuardRails guardRails;
 
+	private final ObjectProvider<ImportRequestCheck> requestChecks;
+
 	ImportService(ImportRepository imports, ImportSettings settings, ImportRoleLookup roles,
-			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers, GuardRails guardRails) {
+			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers, GuardRails guardRails,
+			ObjectProvider<ImportRequestCheck> requestChecks) {
 		this.imports = imports;
 		this.settings = settings;
 		this.roles = roles;
 		this.preflights = preflights;
 		this.workers = workers;
 		this.guardRails = guardRails;
+		this.requestChecks = requestChecks;
 	}
 
 	/** An accepted import, and whether it was an idempotent replay. */
@@ -65,6 +69,7 @@ class ImportService {
 		ImportSpec spec = new ImportSpec(request.applicationId(), request.s3Url(), request.format(),
 				request.segmentName(), request.segmentId(), request.registers(), roleName(request), roleArn(request),
 				request.validationOrDefault());
+		checkKnowableMistakes(request);
 		StoredImport imp = new StoredImport(UUID.randomUUID(), 0, spec, ImportState.QUEUED,
 				this.preflights.stream().findAny().isEmpty(), requestedBy, idempotencyKey, hash,
 				// as PostgreSQL keeps it, so this answer and later reads agree
@@ -144,6 +149,14 @@ class ImportService {
 		if (!errors.isEmpty()) {
 			throw new InvalidImportRequest(errors);
 		}
+	}
+
+	/** What would only fail later (after a 202) but is knowable now: 422. */
+	private void checkKnowableMistakes(ImportRequest request) {
+		if (!request.applicationId().matches(ApplicationIdMalformed.PATTERN)) {
+			throw new ApplicationIdMalformed(request.applicationId());
+		}
+		this.requestChecks.orderedStream().forEach(check -> check.checkLocation("s3Url", request.s3Url()));
 	}
 
 	private void checkGuardRails(String applicationId, String s3Url, String externalRoleArn) {
