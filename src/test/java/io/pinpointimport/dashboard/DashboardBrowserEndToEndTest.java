@@ -148,7 +148,7 @@ class DashboardBrowserEndToEndTest {
 		driver.get(base() + "/#/imports/" + id);
 		waitUpTo(Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"), "FAILED"));
-		assertThat(driver.findElement(By.cssSelector(".problem")).getText()).contains("validation");
+		assertThat(driver.findElement(By.cssSelector(".problem")).getText()).contains("[location.empty]");
 		WebElement retry = driver.findElement(By.xpath("//button[normalize-space()='Retry']"));
 		retry.click();
 		waitUpTo(Duration.ofSeconds(30))
