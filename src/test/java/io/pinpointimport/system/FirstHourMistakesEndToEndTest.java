@@ -43,4 +43,16 @@ class FirstHourMistakesEndToEndTest {
 			.doesNotContain("static resource");
 	}
 
+	@Test
+	void everyUnknownFieldIsReportedNotOnlyTheFirst() {
+		Api.Response response = new Api(this.port).post("/api/v1/validations", """
+				{"s3Url": "s3://demo-audiences/endpoints/csv/", "formt": "CSV", "mode": "FULL", "colour": "red"}""");
+		assertThat(response.status()).isEqualTo(400);
+		JsonNode problem = response.json();
+		assertThat(problem.get("type").asString()).endsWith("/invalid-request");
+		assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
+			.containsExactly("formt", "colour");
+		assertThat(problem.get("errors").get(0).get("message").asString()).contains("allowed fields are", "format");
+	}
+
 }
