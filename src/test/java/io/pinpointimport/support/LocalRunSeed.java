@@ -39,8 +39,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class LocalRunSeed {
 
 	/**
-	 * The demo bucket, holding {@code endpoints/csv/sample.csv} and
-	 * {@code endpoints/json/sample.json}.
+	 * The demo bucket, holding {@code endpoints/csv/sample.csv},
+	 * {@code endpoints/json/sample.json} and
+	 * {@code endpoints/csv-with-errors/sample.csv}.
 	 */
 	public static final String DEMO_BUCKET = "demo-audiences";
 
@@ -97,6 +98,8 @@ public class LocalRunSeed {
 	DemoData demoData(AwsStandIn standIn) {
 		standIn.s3().put(DEMO_BUCKET, "endpoints/csv/sample.csv", resource("demo/sample.csv"));
 		standIn.s3().put(DEMO_BUCKET, "endpoints/json/sample.json", resource("demo/sample.json"));
+		// For a first validation that finds something: two rows Pinpoint would reject.
+		standIn.s3().put(DEMO_BUCKET, "endpoints/csv-with-errors/sample.csv", resource("demo/with-errors.csv"));
 		return new DemoData(standIn.pinpoint().createApp("demo"));
 	}
 
@@ -114,18 +117,20 @@ public class LocalRunSeed {
 			}
 			String base = "http://localhost:" + port;
 			String swaggerPath = environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html");
-			logger.info("""
+			logger.info(
+					"""
 
 
-					  pinpoint-import-service is running locally
-					    Dashboard         {}/
-					    Swagger UI        {}{}
-					    AWS stand-in      {} (IAM, STS, S3, Pinpoint; account {}, region {})
-					    demo bucket       s3://{}/endpoints/csv/sample.csv, s3://{}/endpoints/json/sample.json
-					    demo Pinpoint app {}
-					    demo roles        {}, {}
-					""", base, base, swaggerPath, standIn.endpoint(), AwsStandIn.ACCOUNT_ID, AwsStandIn.REGION,
-					DEMO_BUCKET, DEMO_BUCKET, demo.applicationId(), DEMO_ROLE, SPARE_ROLE);
+							  pinpoint-import-service is running locally
+							    Dashboard         {}/
+							    Swagger UI        {}{}
+							    AWS stand-in      {} (IAM, STS, S3, Pinpoint; account {}, region {})
+							    demo bucket       s3://{}/endpoints/csv/, s3://{}/endpoints/json/ (clean), .../endpoints/csv-with-errors/
+							    demo Pinpoint app {}
+							    demo roles        {}, {}
+							""",
+					base, base, swaggerPath, standIn.endpoint(), AwsStandIn.ACCOUNT_ID, AwsStandIn.REGION, DEMO_BUCKET,
+					DEMO_BUCKET, demo.applicationId(), DEMO_ROLE, SPARE_ROLE);
 		};
 	}
 
