@@ -13,9 +13,6 @@ import org.springframework.http.HttpStatus;
  */
 class ApplicationIdMalformed extends ProblemException {
 
-	/** A Pinpoint application (project) id: 32 lowercase hexadecimal characters. */
-	static final String PATTERN = "[0-9a-f]{32}";
-
 	ApplicationIdMalformed(String applicationId) {
 		super(HttpStatus.UNPROCESSABLE_CONTENT, "application-id-malformed", "Not a Pinpoint application id",
 				"applicationId: '" + applicationId + "' is not a Pinpoint application id. Copy the Project ID from the "

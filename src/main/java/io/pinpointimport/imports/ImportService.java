@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.pinpointimport.role.ImportRoleNotFound;
 import io.pinpointimport.guardrail.GuardRails;
+import io.pinpointimport.shared.ApplicationId;
 import io.pinpointimport.role.ImportRoleLookup;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -153,7 +155,7 @@ class ImportService {
 
 	/** What would only fail later (after a 202) but is knowable now: 422. */
 	private void checkKnowableMistakes(ImportRequest request) {
-		if (!request.applicationId().matches(ApplicationIdMalformed.PATTERN)) {
+		if (!request.applicationId().matches(ApplicationId.ISSUED_PATTERN)) {
 			throw new ApplicationIdMalformed(request.applicationId());
 		}
 		this.requestChecks.orderedStream().forEach(check -> check.checkLocation("s3Url", request.s3Url()));

@@ -1,6 +1,6 @@
 package io.pinpointimport.system;
 
-import java.util.LinkedHashMap;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +13,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,8 +73,8 @@ public final class ProblemSchema implements OpenApiCustomizer {
 					+ "(requiredScope, validation, awsErrorCode, awsRequestId, ...).")
 			.addProperty("type",
 					new StringSchema().format("uri")
-						.description("The kind of problem: " + ProblemException.TYPE_BASE + "<kind>")
-						.example(ProblemException.TYPE_BASE + "invalid-request"))
+						.description("The kind of problem: " + Problems.TYPE_BASE + "<kind>")
+						.example(Problems.TYPE_BASE + "invalid-request"))
 			.addProperty("title",
 					new StringSchema().description("The kind of problem in words").example("Invalid request"))
 			.addProperty("status", new IntegerSchema().description("The HTTP status").example(400))
@@ -147,15 +149,10 @@ public final class ProblemSchema implements OpenApiCustomizer {
 
 	private static Map<String, Object> problem(String type, String title, int status, String detail, String path,
 			Map<String, Object> more) {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", ProblemException.TYPE_BASE + type);
-		problem.put("title", title);
-		problem.put("status", status);
-		problem.put("detail", detail);
-		problem.put("instance",
-				path.replace("{id}", OpenApiExamples.IMPORT_ID).replace("{roleName}", OpenApiExamples.DEMO_ROLE));
-		problem.putAll(more);
-		return problem;
+		ProblemDetail problem = Problems.of(HttpStatusCode.valueOf(status), type, title, detail, more);
+		problem.setInstance(URI
+			.create(path.replace("{id}", OpenApiExamples.IMPORT_ID).replace("{roleName}", OpenApiExamples.DEMO_ROLE)));
+		return Problems.members(problem);
 	}
 
 }

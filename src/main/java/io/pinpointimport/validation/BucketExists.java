@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.pinpointimport.imports.ImportRequestCheck;
+import io.pinpointimport.shared.S3Location;
 import io.pinpointimport.system.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.aws.AwsFailure;
-import io.pinpointimport.imports.FileValidation;
 import io.pinpointimport.imports.ImportPreflight;
 import io.pinpointimport.imports.ImportProblem;
 
@@ -30,11 +31,9 @@ class ImportFileValidation implements ImportPreflight {
 		if (candidate.validation() == FileValidation.NONE) {
 			return Optional.empty();
 		}
-		ValidationMode mode = (candidate.validation() == FileValidation.FULL) ? ValidationMode.FULL
-				: ValidationMode.SAMPLE;
 		ValidationReport report;
 		try {
-			report = this.validator.validate(candidate.s3Url(), FileFormat.valueOf(candidate.format().name()), mode);
+			report = this.validator.validate(candidate.s3Url(), candidate.format(), candidate.validation());
 		}
 		catch (AwsFailure ex) {
 			if (ex.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
@@ -54,7 +53,7 @@ class ImportFileValidation implements ImportPreflight {
 			return Optional.empty();
 		}
 		return Optional.of(new ImportProblem("validation-failed", "The files failed validation",
-				HttpStatus.UNPROCESSABLE_CONTENT.value(), detail(report, candidate.s3Url(), mode),
+				HttpStatus.UNPROCESSABLE_CONTENT.value(), detail(report, candidate.s3Url(), candidate.validation()),
 				Map.of("validation", report)));
 	}
 
@@ -62,7 +61,7 @@ class ImportFileValidation implements ImportPreflight {
 	 * The first error itself (where, which rule, how to fix it), then how many more: the
 	 * cause is in the detail, not only deep in the report.
 	 */
-	static String detail(ValidationReport report, String s3Url, ValidationMode mode) {
+	static String detail(ValidationReport report, String s3Url, FileValidation mode) {
 		long more = report.totals().errors() - 1;
 		String first = report.errors().isEmpty() ? report.totals().errors() + " error(s)"
 				: describe(report.errors().get(0));

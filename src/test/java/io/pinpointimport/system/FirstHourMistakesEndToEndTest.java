@@ -38,7 +38,7 @@ class FirstHourMistakesEndToEndTest {
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 		JsonNode problem = response.json();
-		assertThat(problem.get("type").asString()).isEqualTo(ProblemException.TYPE_BASE + "not-found");
+		assertThat(problem.get("type").asString()).isEqualTo(Problems.TYPE_BASE + "not-found");
 		assertThat(problem.get("detail").asString()).contains("GET /api/v1/import", "/v3/api-docs")
 			.doesNotContain("static resource");
 	}

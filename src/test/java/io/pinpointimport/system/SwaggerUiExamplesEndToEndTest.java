@@ -85,7 +85,7 @@ class SwaggerUiExamplesEndToEndTest {
 					.isEqualTo("#/components/schemas/" + ProblemSchema.NAME);
 				JsonNode example = content.path("example");
 				assertThat(example.path("status").asInt()).as(where).isEqualTo(Integer.parseInt(response.getKey()));
-				assertThat(example.path("type").asString()).as(where).startsWith(ProblemException.TYPE_BASE);
+				assertThat(example.path("type").asString()).as(where).startsWith(Problems.TYPE_BASE);
 				assertThat(example.path("title").asString()).as(where).isNotBlank();
 				assertThat(example.toString()).as(where).doesNotContain("additionalProp");
 			});
