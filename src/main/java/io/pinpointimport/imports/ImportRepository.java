@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.function.Function;
 import java.util.UUID;
 
 import io.pinpointimport.shared.FileFormat;
@@ -240,13 +243,24 @@ class ImportRepository {
 
 	}
 
+	/** Candidates looked at per claim for one whose conflict key is free. */
+	private static final int CLAIM_CANDIDATES = 200;
+
+	/** Claims with every import its own conflict key (no two submissions conflict). */
+	Optional<Claim> claimNext(String owner, int slots, Instant now, Instant until) {
+		return claimNext(owner, slots, now, until, imp -> imp.id().toString());
+	}
+
 	/**
 	 * Under the slot lock: an in-doubt import whose lease ran out (it may hold a job
-	 * already, so it needs no new slot), else - when fewer than {@code slots} jobs run -
-	 * the oldest import that may be submitted now, marked in flight with a new attempt.
+	 * already, so it needs no new slot), else - when fewer than {@code slots} jobs exist
+	 * (running imports, unresolved submissions and active orphan jobs) - the oldest
+	 * import that may be submitted now and whose conflict key no unresolved submission
+	 * holds, marked in flight with a new attempt.
 	 */
 	@Transactional
-	Optional<Claim> claimNext(String owner, int slots, Instant now, Instant until) {
+	Optional<Claim> claimNext(String owner, int slots, Instant now, Instant until,
+			Function<StoredImport, String> conflictKey) {
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", SLOT_LOCK).query((rs, n) -> 1).list();
 		Optional<UUID> inDoubt = this.jdbc.sql("""
 				UPDATE endpoint_import SET lease_owner = :owner, lease_until = :until
@@ -259,27 +273,84 @@ class ImportRepository {
 			return find(inDoubt.get()).map(imp -> new Claim(imp, true));
 		}
 		long used = this.jdbc.sql("""
-				SELECT count(*) FROM endpoint_import
-				WHERE state = 'RUNNING' OR (state = 'SUBMITTING' AND in_flight_since IS NOT NULL)
+				SELECT (SELECT count(*) FROM endpoint_import
+				        WHERE state = 'RUNNING' OR (state = 'SUBMITTING' AND in_flight_since IS NOT NULL))
+				     + (SELECT count(*) FROM orphan_job WHERE ended_at IS NULL)
 				""").query(Long.class).single();
 		if (used >= slots) {
 			return Optional.empty();
 		}
-		Optional<UUID> next = this.jdbc.sql("""
-				SELECT id FROM endpoint_import
+		Set<String> unresolved = new HashSet<>(this.jdbc.sql("""
+				SELECT conflict_key FROM endpoint_import
+				WHERE state = 'SUBMITTING' AND in_flight_since IS NOT NULL AND conflict_key IS NOT NULL
+				""").query(String.class).list());
+		List<StoredImport> candidates = this.jdbc.sql("""
+				SELECT * FROM endpoint_import
 				WHERE ready AND (state = 'QUEUED' OR (state = 'SUBMITTING' AND in_flight_since IS NULL))
 				  AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
-				ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED
-				""").param("now", ts(now)).query(UUID.class).optional();
-		if (next.isEmpty()) {
-			return Optional.empty();
+				ORDER BY seq LIMIT :candidates FOR UPDATE SKIP LOCKED
+				""").param("now", ts(now)).param("candidates", CLAIM_CANDIDATES).query(this::row).list();
+		for (StoredImport candidate : candidates) {
+			String key = conflictKey.apply(candidate);
+			if (unresolved.contains(key)) {
+				continue;
+			}
+			this.jdbc.sql("UPDATE endpoint_import SET lease_owner = :owner, conflict_key = :key WHERE id = :id")
+				.param("owner", owner)
+				.param("key", key)
+				.param("id", candidate.id())
+				.update();
+			return startAttempt(candidate, owner, now, until).map(imp -> new Claim(imp, false));
 		}
-		this.jdbc.sql("UPDATE endpoint_import SET lease_owner = :owner WHERE id = :id")
+		return Optional.empty();
+	}
+
+	/**
+	 * Renews the lease of an import whose call is still running, so a crashed replica's
+	 * import is taken over after one short lease, not after the longest call.
+	 */
+	boolean renewLease(StoredImport imp, String owner, Instant until) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET lease_until = :until
+				WHERE id = :id AND state = 'SUBMITTING' AND attempt_count = :attempt AND lease_owner = :owner
+				""")
+			.param("id", imp.id())
+			.param("attempt", imp.attemptCount())
 			.param("owner", owner)
-			.param("id", next.get())
+			.param("until", ts(until))
+			.update() == 1;
+	}
+
+	/**
+	 * An in-doubt import whose outcome cannot be found out within its bound: it fails,
+	 * freeing its slot; a job it may have created shows as an orphan job.
+	 */
+	@Transactional
+	boolean failInDoubt(StoredImport imp, String owner, String note, ImportProblem problem, Instant now) {
+		int updated = this.jdbc.sql("""
+				UPDATE endpoint_import SET state = 'FAILED', in_flight_since = NULL, next_attempt_at = NULL,
+				    lease_owner = NULL, lease_until = NULL, completed_at = :now, error = :error::jsonb
+				WHERE id = :id AND state = 'SUBMITTING' AND attempt_count = :attempt AND lease_owner = :owner
+				""")
+			.param("id", imp.id())
+			.param("attempt", imp.attemptCount())
+			.param("owner", owner)
+			.param("now", ts(now))
+			.param("error", this.json.writeValueAsString(problem.toMap()))
 			.update();
-		StoredImport claimed = find(next.get()).orElseThrow();
-		return startAttempt(claimed, owner, now, until).map(imp -> new Claim(imp, false));
+		if (updated != 1) {
+			return false;
+		}
+		finishAttempt(imp, AttemptOutcome.OUTCOME_UNKNOWN, null, note, null, null, now);
+		return true;
+	}
+
+	/** Conflict keys of the submissions not resolved yet (in flight or in doubt). */
+	Set<String> unresolvedConflictKeys() {
+		return new HashSet<>(this.jdbc.sql("""
+				SELECT conflict_key FROM endpoint_import
+				WHERE state = 'SUBMITTING' AND in_flight_since IS NOT NULL AND conflict_key IS NOT NULL
+				""").query(String.class).list());
 	}
 
 	/**
@@ -366,6 +437,11 @@ class ImportRepository {
 			return false;
 		}
 		finishAttempt(imp, outcome, job.id(), note, null, requestId, now);
+		// a late job reported as an orphan and adopted now is no orphan any more
+		this.jdbc.sql("DELETE FROM orphan_job WHERE application_id = :app AND job_id = :job")
+			.param("app", imp.spec().applicationId())
+			.param("job", job.id())
+			.update();
 		return true;
 	}
 

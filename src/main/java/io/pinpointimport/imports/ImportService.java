@@ -72,11 +72,10 @@ class ImportService {
 				request.segmentName(), request.segmentId(), request.registers(), roleName(request), roleArn(request),
 				request.validationOrDefault());
 		checkKnowableMistakes(request);
-		StoredImport imp = new StoredImport(UUID.randomUUID(), 0, spec, ImportState.QUEUED,
-				this.preflights.stream().findAny().isEmpty(), requestedBy, idempotencyKey, hash,
+		StoredImport imp = StoredImport.accepted(UUID.randomUUID(), spec, this.preflights.stream().findAny().isEmpty(),
+				requestedBy, idempotencyKey, hash,
 				// as PostgreSQL keeps it, so this answer and later reads agree
-				Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
-				List.of());
+				Instant.now().truncatedTo(ChronoUnit.MICROS));
 		if (!this.imports.insert(imp)) {
 			// A concurrent request with the same key won the insert.
 			return replay(this.imports.findByIdempotencyKey(requestedBy, idempotencyKey).orElseThrow(), idempotencyKey,

@@ -228,6 +228,9 @@ public final class AwsStandIn implements AutoCloseable {
 			this.calls.record(handler.service(), operation, response.status(), requestId);
 			write(exchange, response, requestId);
 		}
+		catch (DroppedConnection ex) {
+			// closed above without a status line: the client sees the connection end
+		}
 		catch (RuntimeException ex) {
 			byte[] body = ("stand-in failure: " + ex).getBytes();
 			exchange.sendResponseHeaders(500, body.length);
