@@ -44,9 +44,9 @@ class ImportController {
 
 	private static final String IMPORT_EXAMPLE = """
 			{"id": "0b6f1c8e-2f7d-4a55-9a51-6f0f7f3c2a10", "applicationId": "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21",
-			 "s3Url": "s3://demo-audiences/csv/", "format": "CSV", "segmentName": "spring-campaign",
-			 "registerEndpoints": true, "roleName": "pinpoint-import",
-			 "roleArn": "arn:aws:iam::123456789012:role/pinpoint-import/pinpoint-import", "state": "QUEUED",
+			 "s3Url": "s3://demo-audiences/endpoints/csv/", "format": "CSV", "segmentName": "demo-csv",
+			 "registerEndpoints": true, "roleName": "demo-importer",
+			 "roleArn": "arn:aws:iam::123456789012:role/pinpoint-import/demo-importer", "state": "QUEUED",
 			 "progress": 0.0, "attempts": [], "createdAt": "2026-05-04T10:15:30.000000Z",
 			 "requestedBy": "ops@example.com"}
 			""";

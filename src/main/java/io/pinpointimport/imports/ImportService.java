@@ -18,6 +18,7 @@ import io.pinpointimport.destination.ProfileField;
 import io.pinpointimport.destination.ProfilesTarget;
 import io.pinpointimport.role.ImportRoleNotFound;
 import io.pinpointimport.guardrail.GuardRails;
+import io.pinpointimport.shared.ApplicationId;
 import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.profiles.ProfilesChecks;
 import io.pinpointimport.role.ImportRoleLookup;
@@ -48,9 +49,12 @@ class ImportService {
 
 	private final ProfilesChecks profilesChecks;
 
+	private final ObjectProvider<ImportRequestCheck> requestChecks;
+
 	ImportService(ImportRepository imports, ImportSettings settings, ImportRoleLookup roles,
 			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers, GuardRails guardRails,
-			ImportDestination destination, ProfilesChecks profilesChecks) {
+			ImportDestination destination, ProfilesChecks profilesChecks,
+			ObjectProvider<ImportRequestCheck> requestChecks) {
 		this.destination = destination;
 		this.profilesChecks = profilesChecks;
 		this.imports = imports;
@@ -59,6 +63,7 @@ class ImportService {
 		this.preflights = preflights;
 		this.workers = workers;
 		this.guardRails = guardRails;
+		this.requestChecks = requestChecks;
 	}
 
 	/** An accepted import, and whether it was an idempotent replay. */
@@ -83,6 +88,10 @@ class ImportService {
 				return replay(earlier.get(), idempotencyKey, hash);
 			}
 		}
+		if (!profiles) {
+			checkApplicationIdIssued(request);
+		}
+		this.requestChecks.orderedStream().forEach(check -> check.checkLocation("s3Url", request.s3Url()));
 		ImportSpec spec = profiles ? profilesSpec(request)
 				: new ImportSpec(request.applicationId(), request.s3Url(), request.format(), request.segmentName(),
 						request.segmentId(), request.registers(), roleName(request), roleArn(request),
@@ -236,6 +245,13 @@ class ImportService {
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidImportRequest(errors);
+		}
+	}
+
+	/** What would only fail later (after a 202) but is knowable now: 422. */
+	private void checkApplicationIdIssued(ImportRequest request) {
+		if (!request.applicationId().matches(ApplicationId.ISSUED_PATTERN)) {
+			throw new ApplicationIdMalformed(request.applicationId());
 		}
 	}
 
