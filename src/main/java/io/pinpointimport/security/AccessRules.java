@@ -38,6 +38,9 @@ final class AccessRules {
 			new AccessRule(HttpMethod.POST, "/api/v1/validations", Scopes.IMPORTS_WRITE),
 			new AccessRule(HttpMethod.GET, "/api/v1/validations/**", Scopes.IMPORTS_READ),
 			new AccessRule(HttpMethod.GET, "/api/v1/audit", Scopes.AUDIT_READ),
+			// Import role events additionally need import-roles:read (checked by the
+			// stream).
+			new AccessRule(HttpMethod.GET, "/api/v1/events", Scopes.IMPORTS_READ),
 			new AccessRule(HttpMethod.GET, "/actuator/prometheus", Scopes.METRICS_READ),
 			new AccessRule(HttpMethod.GET, "/actuator/metrics", Scopes.METRICS_READ),
 			new AccessRule(HttpMethod.GET, "/actuator/metrics/**", Scopes.METRICS_READ));
