@@ -17,8 +17,14 @@ enum ImportState {
 	/** The destination runs the job. */
 	RUNNING,
 
-	/** The job completed. */
+	/** The job completed and every endpoint was imported. */
 	SUCCEEDED,
+
+	/**
+	 * The job completed but some endpoints failed ({@code pinpoint.totalFailures}, the
+	 * first ones in {@code pinpoint.failures}).
+	 */
+	PARTIALLY_SUCCEEDED,
 
 	/** The job or its submission failed; see {@code error}. */
 	FAILED,
@@ -27,7 +33,7 @@ enum ImportState {
 	CANCELLED;
 
 	boolean terminal() {
-		return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+		return this == SUCCEEDED || this == PARTIALLY_SUCCEEDED || this == FAILED || this == CANCELLED;
 	}
 
 }

@@ -180,12 +180,24 @@ class Poller {
 	private boolean finish(ImportRepository.PolledJob polled, Job job, Instant now) {
 		boolean succeeded = job.phase() == Job.Phase.SUCCEEDED;
 		ImportProblem problem = succeeded ? null : jobFailed(job);
-		boolean recorded = this.imports.recordFinished(polled.id(), this.owner, job,
-				succeeded ? ImportState.SUCCEEDED : ImportState.FAILED, problem, now);
+		boolean recorded = this.imports.recordFinished(polled.id(), this.owner, job, outcome(job), problem, now);
 		if (recorded && job.completedAt() != null) {
 			this.metrics.staleness(Duration.between(job.completedAt(), now));
 		}
 		return recorded;
+	}
+
+	/**
+	 * A completed job with failed endpoints is a partial success, not a clean one (failed
+	 * endpoints and failed pieces are separate counters).
+	 */
+	static ImportState outcome(Job job) {
+		if (job.phase() != Job.Phase.SUCCEEDED) {
+			return ImportState.FAILED;
+		}
+		boolean rowsFailed = (job.totalFailures() != null && job.totalFailures() > 0)
+				|| (job.failedPieces() != null && job.failedPieces() > 0);
+		return rowsFailed ? ImportState.PARTIALLY_SUCCEEDED : ImportState.SUCCEEDED;
 	}
 
 	/**

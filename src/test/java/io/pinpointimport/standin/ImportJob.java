@@ -107,11 +107,11 @@ final class ImportJob {
 		return this.nextPiece < this.pieces.size() ? this.pieces.get(this.nextPiece) : null;
 	}
 
-	synchronized void pieceDone(EndpointFileCheck.Result result) {
+	synchronized void pieceDone(EndpointFileCheck.Result result, boolean failedRowsFailThePiece) {
 		this.nextPiece++;
 		this.totalProcessed += result.processed();
 		this.totalFailures += result.failed();
-		if (result.pieceFailed()) {
+		if (result.pieceFailed() && failedRowsFailThePiece) {
 			this.failedPieces++;
 		}
 		else {

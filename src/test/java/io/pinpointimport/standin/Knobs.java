@@ -25,6 +25,8 @@ public final class Knobs {
 
 	private volatile Function<String, Duration> jobStepDurationByS3Url;
 
+	private volatile boolean failedRowsFailThePiece;
+
 	private Random random;
 
 	Knobs() {
@@ -40,6 +42,7 @@ public final class Knobs {
 		this.iamPropagationDelay = Duration.ZERO;
 		this.jobStepDuration = Duration.ofMillis(50);
 		this.jobStepDurationByS3Url = s3Url -> null;
+		this.failedRowsFailThePiece = true;
 		this.random = new Random(42);
 		return this;
 	}
@@ -80,6 +83,21 @@ public final class Knobs {
 	public Knobs iamPropagationDelay(Duration delay) {
 		this.iamPropagationDelay = delay;
 		return this;
+	}
+
+	/**
+	 * Whether a file with failed rows fails its piece (and so the job), as by default, or
+	 * only counts them: ImportJobResponse keeps TotalFailures (endpoints) apart from
+	 * FailedPieces, so a COMPLETED job can report failed endpoints (AWS-FACTS.md;
+	 * botocore pinpoint ImportJobResponse).
+	 */
+	public Knobs failedRowsFailThePiece(boolean fail) {
+		this.failedRowsFailThePiece = fail;
+		return this;
+	}
+
+	public boolean failedRowsFailThePiece() {
+		return this.failedRowsFailThePiece;
 	}
 
 	/** How long an import job stays in each JobStatus before moving on. */

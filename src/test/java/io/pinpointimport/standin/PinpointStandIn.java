@@ -367,7 +367,7 @@ public final class PinpointStandIn implements ServiceHandler {
 					job.moveTo(job.anyPieceFailed() ? ImportJob.Status.FAILING : ImportJob.Status.COMPLETING);
 				}
 				else {
-					job.pieceDone(EndpointFileCheck.check(piece, job.format));
+					job.pieceDone(EndpointFileCheck.check(piece, job.format), this.knobs.failedRowsFailThePiece());
 				}
 			}
 			case COMPLETING -> job.moveTo(ImportJob.Status.COMPLETED);
