@@ -41,6 +41,11 @@ final class AccessRules {
 			// Import role events additionally need import-roles:read (checked by the
 			// stream).
 			new AccessRule(HttpMethod.GET, "/api/v1/events", Scopes.IMPORTS_READ),
+			new AccessRule(HttpMethod.GET, "/api/v1/webhooks", Scopes.WEBHOOKS_READ),
+			new AccessRule(HttpMethod.GET, "/api/v1/webhooks/**", Scopes.WEBHOOKS_READ),
+			new AccessRule(HttpMethod.POST, "/api/v1/webhooks", Scopes.WEBHOOKS_WRITE),
+			new AccessRule(HttpMethod.POST, "/api/v1/webhooks/**", Scopes.WEBHOOKS_WRITE),
+			new AccessRule(HttpMethod.DELETE, "/api/v1/webhooks/*", Scopes.WEBHOOKS_WRITE),
 			new AccessRule(HttpMethod.GET, "/actuator/prometheus", Scopes.METRICS_READ),
 			new AccessRule(HttpMethod.GET, "/actuator/metrics", Scopes.METRICS_READ),
 			new AccessRule(HttpMethod.GET, "/actuator/metrics/**", Scopes.METRICS_READ));
