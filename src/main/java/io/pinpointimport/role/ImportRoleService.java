@@ -19,6 +19,7 @@ import io.pinpointimport.role.RoleChange.Outcome;
 import io.pinpointimport.system.Caller;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,9 +49,11 @@ class ImportRoleService implements ImportRoleLookup {
 
 	private final ObjectProvider<ImportRoleGuardrails> guardrails;
 
+	private final ApplicationEventPublisher events;
+
 	ImportRoleService(IamGateway iam, StsGateway sts, ImportRoleStore store, RoleSettings settings, Region awsRegion,
 			PlatformTransactionManager transactionManager, ObjectProvider<RoleUsage> usage,
-			ObjectProvider<ImportRoleGuardrails> guardrails) {
+			ObjectProvider<ImportRoleGuardrails> guardrails, ApplicationEventPublisher events) {
 		this.iam = iam;
 		this.sts = sts;
 		this.store = store;
@@ -59,6 +62,7 @@ class ImportRoleService implements ImportRoleLookup {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.usage = usage;
 		this.guardrails = guardrails;
+		this.events = events;
 	}
 
 	/**
@@ -89,6 +93,10 @@ class ImportRoleService implements ImportRoleLookup {
 		LiveRole live = this.iam.findRole(stored.roleName()).orElse(null);
 		boolean managed = live == null || owns(live, stored, stored.path());
 		List<Drift> drift = RolePlanner.drift(desired, live, managed);
+		if (!drift.isEmpty()) {
+			this.events.publishEvent(new ImportRoleDriftFound(stored.roleName(), stored.declaration().applicationId(),
+					drift.stream().map(Drift::detail).toList()));
+		}
 		LiveRole shown = managed ? live : null;
 		return new ImportRoleView(stored.roleName(), (shown != null) ? shown.arn() : stored.arn(),
 				(shown != null) ? shown.roleId() : stored.roleId(), stored.path(),

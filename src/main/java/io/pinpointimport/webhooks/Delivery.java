@@ -23,8 +23,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param deliveredAt when a receiver accepted it
  */
 @Schema(name = "WebhookDelivery", description = "One event to deliver to one webhook, and how it went")
-record Delivery(long id, UUID webhookId, long eventId, String eventType, String status, int attempts,
-		Instant nextAttemptAt, Instant lastAttemptAt, Integer lastStatusCode, Long lastLatencyMs, String lastError,
-		Instant createdAt, Instant deliveredAt) {
+record Delivery(@Schema(example = "12") long id, UUID webhookId, long eventId, String eventType, String status,
+		int attempts, Instant nextAttemptAt, Instant lastAttemptAt, Integer lastStatusCode, Long lastLatencyMs,
+		String lastError, Instant createdAt, Instant deliveredAt) {
 
 }

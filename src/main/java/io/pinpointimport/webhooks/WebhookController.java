@@ -11,7 +11,9 @@ import io.pinpointimport.security.Scopes;
 import io.pinpointimport.system.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,6 +46,20 @@ class WebhookController {
 
 	private static final String PROBLEM = "application/problem+json";
 
+	private static final String WEBHOOK = """
+			{"id": "3d0f2a61-0c3e-4f0b-9a1e-2c8b7d6e5f40", "url": "https://hooks.example.com/pinpoint-import",
+			 "description": "Campaign pipeline", "eventTypes": ["io.pinpointimport.import.succeeded"],
+			 "enabled": true, "createdAt": "2026-05-04T10:15:30Z", "createdBy": "ops@example.com\"""";
+
+	private static final String WITH_SECRET = WEBHOOK + ", \"secret\": \"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}";
+
+	private static final String DELIVERY = """
+			{"id": 12, "webhookId": "3d0f2a61-0c3e-4f0b-9a1e-2c8b7d6e5f40", "eventId": 1042,
+			 "eventType": "io.pinpointimport.import.succeeded", "status": "PENDING", "attempts": 2,
+			 "nextAttemptAt": "2026-05-04T10:16:22Z", "lastAttemptAt": "2026-05-04T10:16:12Z",
+			 "lastStatusCode": 503, "lastLatencyMs": 84, "lastError": "the receiver answered 503",
+			 "createdAt": "2026-05-04T10:16:02Z"}""";
+
 	private final WebhookRepository webhooks;
 
 	private final SsrfGuard guard;
@@ -63,7 +79,8 @@ class WebhookController {
 					+ "Each event is delivered at least once (webhook-id is the event id: deduplicate on it), retried "
 					+ "with exponential backoff for up to 24 hours; then the webhook is disabled.")
 	@ApiResponse(responseCode = "201", description = "Created; the answer holds the secret, shown this once",
-			content = @Content(schema = @Schema(implementation = WebhookResource.class)))
+			content = @Content(schema = @Schema(implementation = WebhookResource.class),
+					examples = @ExampleObject(value = WITH_SECRET)))
 	@ApiResponse(responseCode = "400",
 			description = "Invalid request, or a URL the SSRF guard refuses (`rule` names the rule)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -91,14 +108,18 @@ class WebhookController {
 
 	@GetMapping
 	@Operation(operationId = "listWebhooks", summary = "List webhook subscriptions (without their secrets)")
-	@ApiResponse(responseCode = "200", description = "Every subscription")
+	@ApiResponse(responseCode = "200", description = "Every subscription",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = WebhookResource.class)),
+					examples = @ExampleObject(value = "[" + WEBHOOK + "}]")))
 	List<WebhookResource> list() {
 		return this.webhooks.list().stream().map(webhook -> WebhookResource.of(webhook, false)).toList();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(operationId = "getWebhook", summary = "Show a webhook subscription (without its secret)")
-	@ApiResponse(responseCode = "200", description = "The subscription")
+	@ApiResponse(responseCode = "200", description = "The subscription",
+			content = @Content(schema = @Schema(implementation = WebhookResource.class),
+					examples = @ExampleObject(value = WEBHOOK + "}")))
 	@ApiResponse(responseCode = "404", description = "No such webhook",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	WebhookResource get(@Parameter(description = "The webhook's id") @PathVariable UUID id) {
@@ -123,7 +144,8 @@ class WebhookController {
 					+ "(24 h by default) deliveries carry two signatures, by the new and the previous secret, so "
 					+ "receivers can switch without losing a delivery.")
 	@ApiResponse(responseCode = "200", description = "The webhook with its new secret",
-			content = @Content(schema = @Schema(implementation = WebhookResource.class)))
+			content = @Content(schema = @Schema(implementation = WebhookResource.class),
+					examples = @ExampleObject(value = WITH_SECRET)))
 	@ApiResponse(responseCode = "404", description = "No such webhook",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	WebhookResource rotate(@Parameter(description = "The webhook's id") @PathVariable UUID id) {
@@ -137,7 +159,9 @@ class WebhookController {
 	@Operation(operationId = "listWebhookDeliveries", summary = "The delivery log, newest first",
 			description = "Each delivery: status (PENDING, SUCCEEDED, FAILED = given up), attempts, the last "
 					+ "response code, latency and error, and when the next retry is due.")
-	@ApiResponse(responseCode = "200", description = "The newest deliveries")
+	@ApiResponse(responseCode = "200", description = "The newest deliveries",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = Delivery.class)),
+					examples = @ExampleObject(value = "[" + DELIVERY + "]")))
 	@ApiResponse(responseCode = "404", description = "No such webhook",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	List<Delivery> deliveries(@Parameter(description = "The webhook's id") @PathVariable UUID id, @Parameter(
@@ -150,7 +174,9 @@ class WebhookController {
 	@Operation(operationId = "redeliverWebhookDelivery", summary = "Deliver an event again",
 			description = "Queues the delivery again at once, whatever its status; the receiver gets the same "
 					+ "webhook-id.")
-	@ApiResponse(responseCode = "202", description = "Queued")
+	@ApiResponse(responseCode = "202", description = "Queued",
+			content = @Content(schema = @Schema(implementation = Delivery.class),
+					examples = @ExampleObject(value = DELIVERY)))
 	@ApiResponse(responseCode = "404", description = "No such webhook or delivery",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<Delivery> redeliver(@Parameter(description = "The webhook's id") @PathVariable UUID id,

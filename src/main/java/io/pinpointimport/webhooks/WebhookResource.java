@@ -13,7 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(name = "Webhook", description = "A webhook subscription")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record WebhookResource(UUID id, String url, String description, List<String> eventTypes, String applicationId,
+record WebhookResource(@Schema(example = "3d0f2a61-0c3e-4f0b-9a1e-2c8b7d6e5f40") UUID id, String url,
+		String description, List<String> eventTypes, String applicationId,
 		@Schema(description = "False once deliveries kept failing for retry-for; see disabledReason") boolean enabled,
 		String disabledReason, Instant createdAt, String createdBy,
 		@Schema(description = "The signing secret (whsec_...), shown only when created or rotated: keep it",

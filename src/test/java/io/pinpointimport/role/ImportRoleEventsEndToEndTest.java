@@ -76,6 +76,26 @@ class ImportRoleEventsEndToEndTest {
 	}
 
 	@Test
+	void readingADriftedRoleRaisesDriftFoundOncePerDistinctDrift() {
+		String name = ImportRoleJson.roleName("drifting");
+		try (SseClient stream = SseClient.open(this.port,
+				"/api/v1/events?type=io.pinpointimport.import-role.drift-found",
+				Map.of(TestCredentials.API_KEY_HEADER, TestCredentials.ADMIN_API_KEY))) {
+			assertThat(this.api.put("/api/v1/import-roles/" + name, "{}").status()).isEqualTo(201);
+			assertThat(this.api.get("/api/v1/import-roles/" + name).status()).as("no drift yet").isEqualTo(200);
+			iam.detachRolePolicy(request -> request.roleName(name).policyArn(ImportRoleJson.S3_READ_ONLY));
+			assertThat(this.api.get("/api/v1/import-roles/" + name).status()).isEqualTo(200);
+			assertThat(this.api.get("/api/v1/import-roles/" + name).status()).isEqualTo(200);
+
+			SseClient.Message found = stream.next(Duration.ofSeconds(20));
+			assertThat(found).isNotNull();
+			assertThat(found.data().get("subject").asString()).isEqualTo(name);
+			assertThat(found.data().get("data").get("drift").size()).isPositive();
+			assertThat(stream.next(Duration.ofMillis(500))).as("the same drift read again").isNull();
+		}
+	}
+
+	@Test
 	void roleReadsAnswer304UntilTheRoleChanges() {
 		String name = ImportRoleJson.roleName("tagged");
 		assertThat(this.api.put("/api/v1/import-roles/" + name, "{}").status()).isEqualTo(201);

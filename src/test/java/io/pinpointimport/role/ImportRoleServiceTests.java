@@ -43,7 +43,8 @@ class ImportRoleServiceTests {
 			new RoleSettings("/pinpoint-import/", Duration.ofSeconds(10),
 					new RoleSettings.Waiter(Duration.ofMillis(1), 1)),
 			Region.US_EAST_1, mock(PlatformTransactionManager.class), this.beans.getBeanProvider(RoleUsage.class),
-			this.beans.getBeanProvider(ImportRoleGuardrails.class));
+			this.beans.getBeanProvider(ImportRoleGuardrails.class), event -> {
+			});
 
 	private static final RoleDeclaration declaration = new RoleDeclaration("importer", null,
 			RoleAccess.S3_READ_ONLY_MANAGED, List.of(), List.of(), null, Map.of());
