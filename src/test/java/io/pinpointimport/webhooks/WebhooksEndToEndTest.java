@@ -62,6 +62,9 @@ class WebhooksEndToEndTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	WebhookDispatcher dispatcher;
+
 	Api api;
 
 	WebhookReceiver receiver;
@@ -201,6 +204,26 @@ class WebhooksEndToEndTest {
 		Api.Response roles = writer.post("/api/v1/webhooks",
 				"{\"url\": \"" + this.receiver.url() + "\", \"eventTypes\": [\"" + ROLE_CREATED + "\"]}");
 		assertThat(roles.status()).as("role events need import-roles:read").isEqualTo(403);
+	}
+
+	@Test
+	void aDeliveryCommittedWhileNoDispatcherRunsIsSentOnceOneRuns() {
+		String id = subscribe(ROLE_CREATED).get("id").asString();
+		this.dispatcher.stop();
+		try {
+			createRole("durable");
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+			assertThat(this.receiver.received()).isEmpty();
+			JsonNode pending = this.api.get("/api/v1/webhooks/" + id + "/deliveries").json().get(0);
+			assertThat(pending.get("status").asString()).isEqualTo("PENDING");
+			assertThat(pending.get("attempts").asInt()).isZero();
+		}
+		finally {
+			// Like a replica started after one was killed: only the database knows the
+			// delivery.
+			this.dispatcher.start();
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.receiver.accepted().size() == 1);
 	}
 
 	@Test
