@@ -1,14 +1,15 @@
 package io.pinpointimport.events;
 
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,14 +25,11 @@ class OutboxCleanup implements SmartLifecycle {
 
 	private final EventSettings settings;
 
-	private final TaskScheduler scheduler;
+	private ScheduledExecutorService scheduler;
 
-	private ScheduledFuture<?> task;
-
-	OutboxCleanup(EventOutbox outbox, EventSettings settings, TaskScheduler scheduler) {
+	OutboxCleanup(EventOutbox outbox, EventSettings settings) {
 		this.outbox = outbox;
 		this.settings = settings;
-		this.scheduler = scheduler;
 	}
 
 	/** Deletes the events older than the retention; how many. */
@@ -41,7 +39,13 @@ class OutboxCleanup implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		this.task = this.scheduler.scheduleWithFixedDelay(() -> {
+		this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "event-outbox-cleanup");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long every = this.settings.cleanupInterval().toMillis();
+		this.scheduler.scheduleWithFixedDelay(() -> {
 			try {
 				int deleted = clean();
 				if (deleted > 0) {
@@ -51,20 +55,20 @@ class OutboxCleanup implements SmartLifecycle {
 			catch (DataAccessException ex) {
 				log.warn("Deleting old events failed: {}", ex.getMessage());
 			}
-		}, Instant.now().plus(this.settings.cleanupInterval()), this.settings.cleanupInterval());
+		}, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
 	public synchronized void stop() {
-		if (this.task != null) {
-			this.task.cancel(false);
-			this.task = null;
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+			this.scheduler = null;
 		}
 	}
 
 	@Override
 	public synchronized boolean isRunning() {
-		return this.task != null;
+		return this.scheduler != null;
 	}
 
 }
