@@ -23,6 +23,11 @@ function init(args)
    sequence = 0
    wrk.headers["X-Api-Key"] = api_key
    wrk.headers["Accept"] = "application/json"
+   -- BENCH_IF_NONE_MATCH (optional): an ETag to revalidate with (bench/etag/run.sh)
+   local etag = os.getenv("BENCH_IF_NONE_MATCH")
+   if etag and etag ~= "" then
+      wrk.headers["If-None-Match"] = etag
+   end
 end
 
 if mode == "post" then

@@ -3,6 +3,7 @@ package io.pinpointimport.imports;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.pinpointimport.destination.Destination;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * The imports API: start an import, watch it, list, cancel and retry imports.
@@ -52,12 +55,21 @@ class ImportController {
 			""";
 
 	private static final String PAGE_EXAMPLE = "{\"items\": [" + IMPORT_EXAMPLE
-			+ "], \"nextCursor\": \"MjAyNi0wNS0wNFQxMDoxNTozMFo\"}";
+			+ "], \"nextCursor\": \"MjAyNi0wNS0wNFQxMDoxNTozMFo\", \"total\": 120, \"totalExact\": true}";
+
+	/**
+	 * Clients and proxies may keep a response but must revalidate it (with its ETag)
+	 * before using it.
+	 */
+	private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
 
 	private final ImportService imports;
 
-	ImportController(ImportService imports) {
+	private final ImportVersions versions;
+
+	ImportController(ImportService imports, ImportVersions versions) {
 		this.imports = imports;
+		this.versions = versions;
 	}
 
 	@PostMapping
@@ -99,10 +111,16 @@ class ImportController {
 	@ApiResponse(responseCode = "200", description = "The import",
 			content = @Content(schema = @Schema(implementation = ImportResource.class),
 					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
+	@ApiResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
 	@ApiResponse(responseCode = "404", description = "No such import",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	ImportResource get(@Parameter(description = "The import's id") @PathVariable UUID id) {
-		return ImportResource.of(this.imports.get(id));
+	ResponseEntity<ImportResource> get(@Parameter(description = "The import's id") @PathVariable UUID id,
+			@Parameter(hidden = true) WebRequest request) {
+		String etag = this.versions.of(id).orElseThrow(() -> new ImportNotFound(id));
+		if (request.checkNotModified(etag)) {
+			return null;
+		}
+		return ResponseEntity.ok().eTag(etag).cacheControl(REVALIDATE).body(ImportResource.of(this.imports.get(id)));
 	}
 
 	@GetMapping
@@ -113,23 +131,39 @@ class ImportController {
 					examples = @ExampleObject(value = PAGE_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "Invalid filter, cursor or limit",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	ImportPage list(
+	@ApiResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
+	ResponseEntity<ImportPage> list(
 			@Parameter(description = "Only imports into this Pinpoint application") @RequestParam(
 					required = false) String applicationId,
-			@Parameter(description = "Only imports in this state") @RequestParam(required = false) ImportState state,
+			@Parameter(
+					description = "Only imports in one of these states (repeat the parameter for more than one)") @RequestParam(
+							name = "state", required = false) List<ImportState> states,
 			@Parameter(description = "Only imports into the segment of this name") @RequestParam(
 					required = false) String segmentName,
 			@Parameter(description = "Only imports created after this instant (ISO-8601)",
 					example = "2026-05-04T00:00:00Z") @RequestParam(
 							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdAfter,
+			@Parameter(description = "Only imports created before this instant (ISO-8601)",
+					example = "2026-05-05T00:00:00Z") @RequestParam(
+							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdBefore,
 			@Parameter(description = "Only imports to this destination") @RequestParam(
 					required = false) Destination destination,
 			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
 			@Parameter(description = "Page size, at most 200") @RequestParam(
-					defaultValue = "50") @Min(1) @Max(200) int limit) {
-		ImportService.Page page = this.imports
-			.list(new ImportFilter(applicationId, state, segmentName, createdAfter, destination), cursor, limit);
-		return new ImportPage(page.items().stream().map(ImportResource::of).toList(), page.nextCursor());
+					defaultValue = "50") @Min(1) @Max(200) int limit,
+			@Parameter(hidden = true) WebRequest request) {
+		ImportFilter filter = new ImportFilter(applicationId, (states != null) ? Set.copyOf(states) : Set.of(),
+				segmentName, createdAfter, createdBefore, destination);
+		ImportVersions.PageVersion version = this.versions.ofPage(filter, ImportService.decodeCursor(cursor), limit);
+		if (request.checkNotModified(version.etag())) {
+			return null;
+		}
+		ImportService.Page page = this.imports.list(filter, cursor, limit);
+		return ResponseEntity.ok()
+			.eTag(version.etag())
+			.cacheControl(REVALIDATE)
+			.body(new ImportPage(page.items().stream().map(ImportResource::of).toList(), page.nextCursor(),
+					version.total().count(), version.total().exact()));
 	}
 
 	@PostMapping("/{id}/cancel")
@@ -169,9 +203,15 @@ class ImportController {
 	 * A page of imports.
 	 *
 	 * @param nextCursor pass as {@code cursor} for the next page; null on the last page
+	 * @param total how many imports the filter matches (all pages); when
+	 * {@code totalExact} is false, more than this
+	 * @param totalExact false when the service stopped counting at {@code total}
 	 */
 	@Schema(name = "ImportPage")
-	record ImportPage(List<ImportResource> items, String nextCursor) {
+	record ImportPage(List<ImportResource> items, String nextCursor,
+			@Schema(description = "Imports the filter matches on all pages; more than this when totalExact is false",
+					example = "1") long total,
+			@Schema(description = "False when counting stopped at total (there are more)") boolean totalExact) {
 
 	}
 

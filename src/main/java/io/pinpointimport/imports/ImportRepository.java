@@ -141,28 +141,8 @@ class ImportRepository {
 	 * Newest first; {@code beforeSeq} continues a previous page.
 	 */
 	List<StoredImport> list(ImportFilter filter, Long beforeSeq, int limit) {
-		StringBuilder sql = new StringBuilder("SELECT * FROM endpoint_import WHERE true");
 		Map<String, Object> params = new LinkedHashMap<>();
-		if (filter.applicationId() != null) {
-			sql.append(" AND application_id = :applicationId");
-			params.put("applicationId", filter.applicationId());
-		}
-		if (filter.destination() != null) {
-			sql.append(" AND destination = :destination");
-			params.put("destination", filter.destination().name());
-		}
-		if (filter.state() != null) {
-			sql.append(" AND state = :state");
-			params.put("state", filter.state().name());
-		}
-		if (filter.segmentName() != null) {
-			sql.append(" AND segment_name = :segmentName");
-			params.put("segmentName", filter.segmentName());
-		}
-		if (filter.createdAfter() != null) {
-			sql.append(" AND created_at > :createdAfter");
-			params.put("createdAfter", ts(filter.createdAfter()));
-		}
+		StringBuilder sql = new StringBuilder("SELECT * FROM endpoint_import WHERE true" + filter.where(params));
 		if (beforeSeq != null) {
 			sql.append(" AND seq < :beforeSeq");
 			params.put("beforeSeq", beforeSeq);

@@ -81,7 +81,7 @@ record ImportResource(UUID id, String applicationId, String s3Url, FileFormat fo
 	}
 
 	static double progress(StoredImport imp) {
-		if (imp.state() == ImportState.SUCCEEDED) {
+		if (imp.state() == ImportState.SUCCEEDED || imp.state() == ImportState.PARTIALLY_SUCCEEDED) {
 			return 1.0;
 		}
 		JobProgress job = imp.job();

@@ -301,7 +301,7 @@ class ImportService {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(("s" + seq).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static Long decodeCursor(String cursor) {
+	static Long decodeCursor(String cursor) {
 		if (cursor == null || cursor.isEmpty()) {
 			return null;
 		}

@@ -41,8 +41,14 @@ enum ImportState {
 	 */
 	RUNNING,
 
-	/** The job finished OK (single rows may have failed: see the job's counters). */
+	/** The job completed and every endpoint was imported. */
 	SUCCEEDED,
+
+	/**
+	 * The job completed but some endpoints failed ({@code pinpoint.totalFailures}, the
+	 * first ones in {@code pinpoint.failures}).
+	 */
+	PARTIALLY_SUCCEEDED,
 
 	/**
 	 * The job or its submission failed; {@code error} says why. Leaves to: QUEUED
@@ -54,7 +60,7 @@ enum ImportState {
 	CANCELLED;
 
 	boolean terminal() {
-		return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+		return this == SUCCEEDED || this == PARTIALLY_SUCCEEDED || this == FAILED || this == CANCELLED;
 	}
 
 }

@@ -181,8 +181,7 @@ class Poller {
 		boolean succeeded = finished.phase() == Job.Phase.FINISHED_OK;
 		Job job = succeeded ? withCreatedSegment(polled, finished) : finished;
 		ImportProblem problem = succeeded ? null : jobFailed(job);
-		boolean recorded = this.imports.recordFinished(polled.id(), this.owner, job,
-				succeeded ? ImportState.SUCCEEDED : ImportState.FAILED, problem, now);
+		boolean recorded = this.imports.recordFinished(polled.id(), this.owner, job, outcome(job), problem, now);
 		if (recorded && job.completedAt() != null) {
 			this.metrics.staleness(Duration.between(job.completedAt(), now));
 		}
@@ -210,6 +209,20 @@ class Poller {
 					failure.getMessage());
 			return job;
 		}
+	}
+
+	/**
+	 * A completed job with failed endpoints is a partial success, not a clean one (failed
+	 * endpoints and failed pieces are separate counters).
+	 */
+	static ImportState outcome(Job job) {
+		if (job.phase() != Job.Phase.FINISHED_OK) {
+			return ImportState.FAILED;
+		}
+		boolean rowsFailed = (job.totalFailures() != null && job.totalFailures() > 0)
+				|| (job.failedPieces() != null && job.failedPieces() > 0)
+				|| (job.records() != null && job.records().failed() > 0);
+		return rowsFailed ? ImportState.PARTIALLY_SUCCEEDED : ImportState.SUCCEEDED;
 	}
 
 	/**

@@ -23,6 +23,7 @@ import io.pinpointimport.role.RoleChange.Outcome;
 import io.pinpointimport.system.Caller;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponse;
@@ -56,8 +57,10 @@ class ImportRoleService implements ImportRoleLookup {
 
 	private final GuardRails guardRails;
 
+	private final ApplicationEventPublisher events;
+
 	ImportRoleService(IamGateway iam, StsGateway sts, ImportRoleStore store, RoleSettings settings, Region awsRegion,
-			ObjectProvider<RoleUsage> usage, GuardRails guardRails) {
+			ObjectProvider<RoleUsage> usage, GuardRails guardRails, ApplicationEventPublisher events) {
 		this.iam = iam;
 		this.sts = sts;
 		this.store = store;
@@ -65,6 +68,7 @@ class ImportRoleService implements ImportRoleLookup {
 		this.region = awsRegion;
 		this.usage = usage;
 		this.guardRails = guardRails;
+		this.events = events;
 	}
 
 	/**
@@ -95,6 +99,10 @@ class ImportRoleService implements ImportRoleLookup {
 		LiveRole live = this.iam.findRole(stored.roleName()).orElse(null);
 		boolean managed = live == null || owns(live, stored, stored.path());
 		List<Drift> drift = RolePlanner.drift(desired, live, managed);
+		if (!drift.isEmpty()) {
+			this.events.publishEvent(new ImportRoleDriftFound(stored.roleName(), stored.declaration().applicationId(),
+					drift.stream().map(Drift::detail).toList()));
+		}
 		LiveRole shown = managed ? live : null;
 		return new ImportRoleView(stored.roleName(), (shown != null) ? shown.arn() : stored.arn(),
 				(shown != null) ? shown.roleId() : stored.roleId(), stored.path(),

@@ -38,6 +38,14 @@ final class AccessRules {
 			// A validation is the pre-flight of an import and makes the service read S3.
 			new AccessRule(HttpMethod.POST, "/api/v1/validations", Scopes.IMPORTS_WRITE),
 			new AccessRule(HttpMethod.GET, "/api/v1/audit", Scopes.AUDIT_READ),
+			// Import role events additionally need import-roles:read (checked by the
+			// stream).
+			new AccessRule(HttpMethod.GET, "/api/v1/events", Scopes.IMPORTS_READ),
+			new AccessRule(HttpMethod.GET, "/api/v1/webhooks", Scopes.WEBHOOKS_READ),
+			new AccessRule(HttpMethod.GET, "/api/v1/webhooks/**", Scopes.WEBHOOKS_READ),
+			new AccessRule(HttpMethod.POST, "/api/v1/webhooks", Scopes.WEBHOOKS_WRITE),
+			new AccessRule(HttpMethod.POST, "/api/v1/webhooks/**", Scopes.WEBHOOKS_WRITE),
+			new AccessRule(HttpMethod.DELETE, "/api/v1/webhooks/*", Scopes.WEBHOOKS_WRITE),
 			new AccessRule(HttpMethod.GET, "/actuator/prometheus", Scopes.METRICS_READ),
 			new AccessRule(HttpMethod.GET, "/actuator/metrics", Scopes.METRICS_READ),
 			new AccessRule(HttpMethod.GET, "/actuator/metrics/**", Scopes.METRICS_READ));

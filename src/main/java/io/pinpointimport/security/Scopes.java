@@ -26,9 +26,15 @@ public final class Scopes {
 	/** Scrape metrics ({@code /actuator/prometheus}, {@code /actuator/metrics}). */
 	public static final String METRICS_READ = "metrics:read";
 
+	/** Read webhook subscriptions and their delivery logs. */
+	public static final String WEBHOOKS_READ = "webhooks:read";
+
+	/** Create, rotate, redeliver and delete webhook subscriptions. */
+	public static final String WEBHOOKS_WRITE = "webhooks:write";
+
 	/** Every scope, in the order the README lists them. */
 	public static final List<String> ALL = List.of(IMPORT_ROLES_READ, IMPORT_ROLES_WRITE, IMPORTS_READ, IMPORTS_WRITE,
-			AUDIT_READ, METRICS_READ);
+			AUDIT_READ, METRICS_READ, WEBHOOKS_READ, WEBHOOKS_WRITE);
 
 	private Scopes() {
 	}

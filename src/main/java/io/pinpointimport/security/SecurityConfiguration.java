@@ -112,8 +112,9 @@ class SecurityConfiguration {
 		cors.setAllowedOrigins(settings.allowedOrigins());
 		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
 		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, ApiKeyAuthentication.HEADER,
-				"Idempotency-Key"));
-		cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+				"Idempotency-Key", HttpHeaders.IF_NONE_MATCH, "Last-Event-ID"));
+		cors.setExposedHeaders(
+				List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG, "Idempotent-Replayed"));
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/**", cors);

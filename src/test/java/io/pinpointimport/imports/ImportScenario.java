@@ -134,7 +134,8 @@ final class ImportScenario {
 
 	static boolean terminal(JsonNode imp) {
 		String state = imp.get("state").asString();
-		return state.equals("SUCCEEDED") || state.equals("FAILED") || state.equals("CANCELLED");
+		return state.equals("SUCCEEDED") || state.equals("PARTIALLY_SUCCEEDED") || state.equals("FAILED")
+				|| state.equals("CANCELLED");
 	}
 
 	static String uniqueSegment() {

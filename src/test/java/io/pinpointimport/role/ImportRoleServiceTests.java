@@ -46,7 +46,8 @@ class ImportRoleServiceTests {
 	private final ImportRoleService service = new ImportRoleService(this.iam, this.sts, this.store,
 			new RoleSettings("/pinpoint-import/", Duration.ofSeconds(10),
 					new RoleSettings.Waiter(Duration.ofMillis(1), 1)),
-			Region.US_EAST_1, this.beans.getBeanProvider(RoleUsage.class), this.guardRails);
+			Region.US_EAST_1, this.beans.getBeanProvider(RoleUsage.class), this.guardRails, event -> {
+			});
 
 	private static final RoleDeclaration declaration = new RoleDeclaration("importer", null,
 			RoleAccess.S3_READ_ONLY_MANAGED, List.of(), List.of(), null, Map.of());

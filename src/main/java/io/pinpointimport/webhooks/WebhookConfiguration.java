@@ -1,0 +1,17 @@
+package io.pinpointimport.webhooks;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The webhooks feature's infrastructure: the SSRF guard built from the allow-list.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebhookConfiguration {
+
+	@Bean
+	SsrfGuard ssrfGuard(WebhookSettings settings) {
+		return new SsrfGuard(settings.allowList());
+	}
+
+}
