@@ -18,6 +18,13 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.pinpointimport.standin.iam.IamStandIn;
+import io.pinpointimport.standin.pinpoint.PinpointStandIn;
+import io.pinpointimport.standin.s3.S3StandIn;
+import io.pinpointimport.standin.sts.StsStandIn;
+import io.pinpointimport.standin.wire.ServiceHandler;
+import io.pinpointimport.standin.wire.StandInRequest;
+import io.pinpointimport.standin.wire.StandInResponse;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;

@@ -1,4 +1,4 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.pinpoint;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pinpointimport.standin.AwsStandIn;
+import io.pinpointimport.standin.Knobs;
+import io.pinpointimport.standin.iam.IamStandIn;
+import io.pinpointimport.standin.iam.PolicyDocument;
+import io.pinpointimport.standin.s3.S3StandIn;
+import io.pinpointimport.standin.wire.ServiceError;
+import io.pinpointimport.standin.wire.ServiceHandler;
+import io.pinpointimport.standin.wire.StandInRequest;
+import io.pinpointimport.standin.wire.StandInResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -108,7 +117,7 @@ public final class PinpointStandIn implements ServiceHandler {
 
 	private int maxConcurrentRunning;
 
-	PinpointStandIn(Knobs knobs, IamStandIn iam, S3StandIn s3) {
+	public PinpointStandIn(Knobs knobs, IamStandIn iam, S3StandIn s3) {
 		this.knobs = knobs;
 		this.iam = iam;
 		this.s3 = s3;
@@ -205,14 +214,14 @@ public final class PinpointStandIn implements ServiceHandler {
 		return this.maxConcurrentRunning;
 	}
 
-	synchronized void reset() {
+	public synchronized void reset() {
 		this.apps.clear();
 		this.jobs.clear();
 		this.segments.clear();
 		this.maxConcurrentRunning = 0;
 	}
 
-	void close() {
+	public void close() {
 		this.scheduler.shutdownNow();
 	}
 

@@ -1,10 +1,10 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.wire;
 
 /**
  * One emulated AWS service: names the operation of a request, answers it, and knows how
  * that service says "throttled" and "internal error" on the wire.
  */
-interface ServiceHandler {
+public interface ServiceHandler {
 
 	/** The SigV4 signing name, e.g. {@code iam}, {@code s3}, {@code mobiletargeting}. */
 	String service();

@@ -1,4 +1,4 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.iam;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import io.pinpointimport.standin.wire.QueryProtocol;
+import io.pinpointimport.standin.wire.ServiceError;
+import io.pinpointimport.standin.wire.ServiceHandler;
+import io.pinpointimport.standin.wire.StandInRequest;
+import io.pinpointimport.standin.wire.StandInResponse;
+import io.pinpointimport.standin.wire.Xml;
 
 /**
  * IAM roles over the Query protocol: the role, trust-policy, managed and inline policy,
@@ -74,7 +81,7 @@ public final class IamStandIn implements ServiceHandler {
 	/** Roles by lower-case name: IAM names are unique regardless of case. */
 	private final Map<String, IamRole> roles = new TreeMap<>();
 
-	IamStandIn() {
+	public IamStandIn() {
 	}
 
 	@Override
@@ -145,12 +152,12 @@ public final class IamStandIn implements ServiceHandler {
 	}
 
 	/** The document of a known AWS managed policy. */
-	Optional<PolicyDocument> managedPolicy(String arn) {
+	public Optional<PolicyDocument> managedPolicy(String arn) {
 		return Optional.ofNullable(MANAGED_POLICIES.get(arn))
 			.map(document -> PolicyDocument.parse(document, PolicyDocument.Kind.PERMISSIONS));
 	}
 
-	synchronized void reset() {
+	public synchronized void reset() {
 		this.roles.clear();
 	}
 

@@ -1,4 +1,4 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.s3;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -27,6 +27,13 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
+
+import io.pinpointimport.standin.AwsStandIn;
+import io.pinpointimport.standin.wire.ServiceError;
+import io.pinpointimport.standin.wire.ServiceHandler;
+import io.pinpointimport.standin.wire.StandInRequest;
+import io.pinpointimport.standin.wire.StandInResponse;
+import io.pinpointimport.standin.wire.Xml;
 
 /**
  * S3 over REST-XML with path-style addressing ({@code /bucket/key}): buckets and objects,
@@ -79,7 +86,7 @@ public final class S3StandIn implements ServiceHandler {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	S3StandIn() {
+	public S3StandIn() {
 	}
 
 	@Override
@@ -184,7 +191,7 @@ public final class S3StandIn implements ServiceHandler {
 		return this.buckets.containsKey(bucket);
 	}
 
-	void reset() {
+	public void reset() {
 		this.buckets.clear();
 	}
 

@@ -1,4 +1,4 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.iam;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+
+import io.pinpointimport.standin.AwsStandIn;
 
 /**
  * The state of one emulated IAM role; guarded by the {@link IamStandIn} that owns it.
