@@ -21,6 +21,8 @@ public final class Knobs {
 
 	private volatile Duration iamPropagationDelay;
 
+	private volatile String servicePolicy;
+
 	private volatile Duration jobStepDuration;
 
 	private volatile Function<String, Duration> jobStepDurationByS3Url;
@@ -38,6 +40,7 @@ public final class Knobs {
 		this.serverErrorFraction = 0;
 		this.faultyServices = Set.of("iam", "mobiletargeting");
 		this.iamPropagationDelay = Duration.ZERO;
+		this.servicePolicy = null;
 		this.jobStepDuration = Duration.ofMillis(50);
 		this.jobStepDurationByS3Url = s3Url -> null;
 		this.random = new Random(42);
@@ -75,11 +78,26 @@ public final class Knobs {
 	}
 
 	/**
-	 * How long Pinpoint refuses a role after it was created or its trust policy changed.
+	 * How long IAM takes to propagate a role change: Pinpoint refuses a role for this
+	 * long after it was created or its trust policy changed, and sees a change to its
+	 * managed, inline or boundary policies only this long after it was made.
 	 */
 	public Knobs iamPropagationDelay(Duration delay) {
 		this.iamPropagationDelay = delay;
 		return this;
+	}
+
+	/**
+	 * The identity policy (JSON) of the service's own user
+	 * ({@link AwsStandIn#ACCESS_KEY_ID}); null, the default, lets it do anything.
+	 */
+	public Knobs servicePolicy(String policy) {
+		this.servicePolicy = policy;
+		return this;
+	}
+
+	public String servicePolicy() {
+		return this.servicePolicy;
 	}
 
 	/** How long an import job stays in each JobStatus before moving on. */

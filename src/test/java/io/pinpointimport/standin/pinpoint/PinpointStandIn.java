@@ -2,6 +2,7 @@ package io.pinpointimport.standin.pinpoint;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import io.pinpointimport.standin.Knobs;
 import io.pinpointimport.standin.iam.IamStandIn;
 import io.pinpointimport.standin.iam.PolicyDocument;
 import io.pinpointimport.standin.s3.S3StandIn;
+import io.pinpointimport.standin.wire.Access;
 import io.pinpointimport.standin.wire.ServiceError;
 import io.pinpointimport.standin.wire.ServiceHandler;
 import io.pinpointimport.standin.wire.StandInRequest;
@@ -101,6 +103,8 @@ public final class PinpointStandIn implements ServiceHandler {
 
 	private final S3StandIn s3;
 
+	private final ImportRoleAccess roleAccess;
+
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "pinpoint-stand-in-jobs");
 		thread.setDaemon(true);
@@ -121,6 +125,28 @@ public final class PinpointStandIn implements ServiceHandler {
 		this.knobs = knobs;
 		this.iam = iam;
 		this.s3 = s3;
+		this.roleAccess = new ImportRoleAccess(iam, s3);
+	}
+
+	@Override
+	public List<Access> access(StandInRequest request, String operation, String region) {
+		String roleArn = null;
+		if ("CreateImportJob".equals(operation)) {
+			try {
+				roleArn = json.readTree(request.body()).path("RoleArn").asString(null);
+			}
+			catch (JacksonException ex) {
+				// A body that is not JSON is refused by the operation itself.
+			}
+		}
+		return ImportRoleAccess.forCaller(request, operation, region, roleArn);
+	}
+
+	/** Every operation's model lists ForbiddenException (403) for a denied caller. */
+	@Override
+	public StandInResponse refuse(ServiceError error) {
+		return error("AccessDenied".equals(error.code())
+				? new ServiceError(403, "ForbiddenException", error.getMessage()) : error);
 	}
 
 	@Override
@@ -400,6 +426,13 @@ public final class PinpointStandIn implements ServiceHandler {
 			failAtInitialization(job, "No " + job.format + " files found at " + location);
 			return;
 		}
+		Optional<String> cannotList = job.prefix.endsWith("/") || job.prefix.isEmpty()
+				? this.roleAccess.cannotList(job.roleArn, job.bucket, job.prefix, this.knobs.iamPropagationDelay())
+				: Optional.empty();
+		if (cannotList.isPresent()) {
+			failAtInitialization(job, cannotList.get());
+			return;
+		}
 		for (S3StandIn.StoredObject file : files) {
 			Optional<String> refusal = refusal(job.roleArn, job.applicationId,
 					job.definition.path("ExternalId").asString(null), job.bucket, file.key());
@@ -433,41 +466,10 @@ public final class PinpointStandIn implements ServiceHandler {
 	 */
 	private Optional<String> refusal(String roleArn, String applicationId, String externalId, String bucket,
 			String key) {
-		String cannotAssume = "Unable to assume role " + roleArn
-				+ ". Make sure the role exists and its trust policy allows " + PINPOINT + " to assume it.";
-		Optional<IamStandIn.RoleView> found = this.iam.roleByArn(roleArn);
-		if (found.isEmpty()) {
-			return Optional.of(cannotAssume);
-		}
-		IamStandIn.RoleView role = found.get();
-		Map<String, String> context = new HashMap<>();
-		context.put("aws:SourceAccount", AwsStandIn.ACCOUNT_ID);
-		context.put("aws:SourceArn", new App(applicationId, "", Map.of(), Instant.now()).arn());
-		if (externalId != null) {
-			context.put("sts:ExternalId", externalId);
-		}
-		boolean trusted = PolicyDocument.parse(role.trustPolicy(), PolicyDocument.Kind.TRUST)
-			.trusts(PINPOINT, "sts:AssumeRole", context);
-		boolean propagated = !Instant.now().isBefore(role.trustChangedAt().plus(this.knobs.iamPropagationDelay()));
-		if (!trusted || !propagated) {
-			return Optional.of(cannotAssume);
-		}
-		List<PolicyDocument> policies = new ArrayList<>();
-		role.attachedPolicyArns().forEach(arn -> this.iam.managedPolicy(arn).ifPresent(policies::add));
-		role.inlinePolicies()
-			.values()
-			.forEach(document -> policies.add(PolicyDocument.parse(document, PolicyDocument.Kind.PERMISSIONS)));
-		String object = "arn:aws:s3:::" + bucket + "/" + key;
-		boolean allowed = PolicyDocument.allowedBy(policies, "s3:GetObject", object, Map.of());
-		if (allowed && role.permissionsBoundary() != null) {
-			List<PolicyDocument> boundary = this.iam.managedPolicy(role.permissionsBoundary()).stream().toList();
-			allowed = PolicyDocument.allowedBy(boundary, "s3:GetObject", object, Map.of());
-		}
-		if (!allowed) {
-			return Optional
-				.of("The role " + roleArn + " is not allowed to read s3://" + bucket + "/" + key + " (s3:GetObject).");
-		}
-		return Optional.empty();
+		Duration delay = this.knobs.iamPropagationDelay();
+		String appArn = new App(applicationId, "", Map.of(), Instant.now()).arn();
+		return this.roleAccess.cannotAssume(roleArn, appArn, externalId, delay)
+			.or(() -> this.roleAccess.cannotRead(roleArn, bucket, key, AwsStandIn.REGION, delay));
 	}
 
 	private synchronized void recordConcurrency() {

@@ -211,7 +211,8 @@ class PinpointStandInTest {
 		String leastPrivilege = createRole("least-privilege", TRUST, null);
 		this.iam.putRolePolicy(request -> request.roleName("least-privilege").policyName("read").policyDocument("""
 				{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",
-				"Resource":"arn:aws:s3:::audiences/in/*"}]}"""));
+				"Resource":"arn:aws:s3:::audiences/in/*"},{"Effect":"Allow","Action":"s3:ListBucket",
+				"Resource":"arn:aws:s3:::audiences","Condition":{"StringLike":{"s3:prefix":"in/*"}}}]}"""));
 
 		assertThatExceptionOfType(BadRequestException.class)
 			.isThrownBy(() -> createImportJob(Format.CSV, "s3://audiences/in/", noAccess))

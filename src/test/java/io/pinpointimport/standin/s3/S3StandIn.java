@@ -29,6 +29,7 @@ import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
 
 import io.pinpointimport.standin.AwsStandIn;
+import io.pinpointimport.standin.wire.Access;
 import io.pinpointimport.standin.wire.ServiceError;
 import io.pinpointimport.standin.wire.ServiceHandler;
 import io.pinpointimport.standin.wire.StandInRequest;
@@ -55,7 +56,13 @@ public final class S3StandIn implements ServiceHandler {
 
 	/** One stored object. */
 	public record StoredObject(String bucket, String key, byte[] bytes, String contentType, String etag,
-			Instant lastModified, Map<String, String> metadata) {
+			Instant lastModified, Map<String, String> metadata, String kmsKeyArn) {
+
+		/** An object without SSE-KMS. */
+		public StoredObject(String bucket, String key, byte[] bytes, String contentType, String etag,
+				Instant lastModified, Map<String, String> metadata) {
+			this(bucket, key, bytes, contentType, etag, lastModified, metadata, null);
+		}
 
 		public long size() {
 			return this.bytes.length;
@@ -153,6 +160,54 @@ public final class S3StandIn implements ServiceHandler {
 				null);
 	}
 
+	@Override
+	public StandInResponse refuse(ServiceError error) {
+		return error(error, null);
+	}
+
+	/**
+	 * The S3 actions each operation needs (S3 user guide, "Required permissions for
+	 * Amazon S3 API operations"): ListObjects(V2) and HeadBucket need
+	 * {@code s3:ListBucket} on the bucket, with the {@code s3:prefix},
+	 * {@code s3:delimiter} and {@code s3:max-keys} condition keys; GetObject and
+	 * HeadObject need {@code s3:GetObject} on the object, and for an SSE-KMS object also
+	 * {@code kms:Decrypt} on its key, asked of KMS by S3 ({@code kms:ViaService} =
+	 * {@code s3.<region>.amazonaws.com}).
+	 */
+	@Override
+	public List<Access> access(StandInRequest request, String operation, String region) {
+		Target target = Target.of(request);
+		String bucketArn = "arn:aws:s3:::" + target.bucket();
+		String objectArn = bucketArn + "/" + target.key();
+		Map<String, String> query = request.query();
+		return switch (operation) {
+			case "ListBuckets" -> List.of(Access.of("s3:ListAllMyBuckets", "*"));
+			case "CreateBucket" -> List.of(Access.of("s3:CreateBucket", bucketArn));
+			case "DeleteBucket" -> List.of(Access.of("s3:DeleteBucket", bucketArn));
+			case "HeadBucket" -> List.of(Access.of("s3:ListBucket", bucketArn));
+			case "ListObjects", "ListObjectsV2" -> {
+				Map<String, String> context = new LinkedHashMap<>();
+				context.put("s3:prefix", query.getOrDefault("prefix", ""));
+				if (query.containsKey("delimiter")) {
+					context.put("s3:delimiter", query.get("delimiter"));
+				}
+				context.put("s3:max-keys", query.getOrDefault("max-keys", "1000"));
+				yield List.of(new Access("s3:ListBucket", bucketArn, context));
+			}
+			case "GetObject", "HeadObject" -> {
+				List<Access> needed = new ArrayList<>();
+				needed.add(Access.of("s3:GetObject", objectArn));
+				object(target.bucket(), target.key()).map(StoredObject::kmsKeyArn)
+					.ifPresent(key -> needed.add(new Access("kms:Decrypt", key,
+							Map.of("kms:ViaService", "s3." + region + ".amazonaws.com"))));
+				yield needed;
+			}
+			case "PutObject", "CopyObject" -> List.of(Access.of("s3:PutObject", objectArn));
+			case "DeleteObject" -> List.of(Access.of("s3:DeleteObject", objectArn));
+			default -> List.of();
+		};
+	}
+
 	/** Creates a bucket directly (no HTTP), if it does not exist. */
 	public void createBucket(String bucket) {
 		this.buckets.computeIfAbsent(bucket, name -> new Bucket(name, Instant.now(), new ConcurrentSkipListMap<>()));
@@ -164,7 +219,16 @@ public final class S3StandIn implements ServiceHandler {
 	 */
 	public StoredObject put(String bucket, String key, byte[] bytes) {
 		createBucket(bucket);
-		return store(bucket, key, bytes, contentType(key), Map.of());
+		return store(bucket, key, bytes, contentType(key), Map.of(), null);
+	}
+
+	/**
+	 * Stores a UTF-8 text object encrypted with SSE-KMS under {@code kmsKeyArn} directly
+	 * (no HTTP), creating its bucket if needed.
+	 */
+	public StoredObject putEncrypted(String bucket, String key, String text, String kmsKeyArn) {
+		createBucket(bucket);
+		return store(bucket, key, text.getBytes(StandardCharsets.UTF_8), contentType(key), Map.of(), kmsKeyArn);
 	}
 
 	/** Stores a UTF-8 text object directly (no HTTP), creating its bucket if needed. */
@@ -336,7 +400,7 @@ public final class S3StandIn implements ServiceHandler {
 		});
 		String contentType = request.header("content-type");
 		StoredObject stored = store(target.bucket(), target.key(), received,
-				contentType == null ? "binary/octet-stream" : contentType, metadata);
+				contentType == null ? "binary/octet-stream" : contentType, metadata, kmsKey(request));
 		StandInResponse response = new StandInResponse(200, new LinkedHashMap<>(), new byte[0]).withHeader("ETag",
 				stored.etag());
 		for (Map.Entry<String, String> checksum : checksums.entrySet()) {
@@ -384,11 +448,24 @@ public final class S3StandIn implements ServiceHandler {
 		return object;
 	}
 
+	/**
+	 * The KMS key of an SSE-KMS upload: the one named, or the account's AWS managed key
+	 * {@code aws/s3} (S3 user guide, "Using server-side encryption with AWS KMS keys").
+	 */
+	private static String kmsKey(StandInRequest request) {
+		if (!"aws:kms".equals(request.header("x-amz-server-side-encryption"))) {
+			return null;
+		}
+		String named = request.header("x-amz-server-side-encryption-aws-kms-key-id");
+		return named != null ? named
+				: "arn:aws:kms:" + AwsStandIn.REGION + ":" + AwsStandIn.ACCOUNT_ID + ":alias/aws/s3";
+	}
+
 	private StoredObject store(String bucket, String key, byte[] bytes, String contentType,
-			Map<String, String> metadata) {
+			Map<String, String> metadata, String kmsKeyArn) {
 		String etag = "\"" + HexFormat.of().formatHex(digest("MD5", bytes)) + "\"";
 		StoredObject object = new StoredObject(bucket, key, bytes, contentType, etag, Instant.now(),
-				Map.copyOf(metadata));
+				Map.copyOf(metadata), kmsKeyArn);
 		bucket(bucket).objects().put(key, object);
 		return object;
 	}
@@ -400,6 +477,10 @@ public final class S3StandIn implements ServiceHandler {
 		headers.put("Last-Modified", HTTP_TIME.format(object.lastModified()));
 		headers.put("Accept-Ranges", "bytes");
 		object.metadata().forEach((name, value) -> headers.put("x-amz-meta-" + name, value));
+		if (object.kmsKeyArn() != null) {
+			headers.put("x-amz-server-side-encryption", "aws:kms");
+			headers.put("x-amz-server-side-encryption-aws-kms-key-id", object.kmsKeyArn());
+		}
 		return headers;
 	}
 

@@ -43,6 +43,14 @@ public final class StsStandIn implements ServiceHandler {
 					.element("Account", AwsStandIn.ACCOUNT_ID));
 	}
 
+	/**
+	 * GetCallerIdentity needs no permission (STS API reference), so no access is checked.
+	 */
+	@Override
+	public StandInResponse refuse(ServiceError error) {
+		return this.protocol.error(error);
+	}
+
 	@Override
 	public StandInResponse throttled(String operation) {
 		return this.protocol.throttled();
