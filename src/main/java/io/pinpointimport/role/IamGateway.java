@@ -236,6 +236,12 @@ class IamGateway {
 			if ("EntityAlreadyExists".equals(code)) {
 				return new RoleNameTaken(operation, service.awsErrorDetails().errorMessage(), service.requestId());
 			}
+			IamRefused refused = (code != null)
+					? IamRefused.of(operation, code, service.awsErrorDetails().errorMessage(), service.requestId())
+					: null;
+			if (refused != null) {
+				return refused;
+			}
 		}
 		List<String> actions = new ArrayList<>();
 		actions.add("iam:" + operation);

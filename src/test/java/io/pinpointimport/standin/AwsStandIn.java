@@ -274,6 +274,10 @@ public final class AwsStandIn implements AutoCloseable {
 			return handler.refuse(refused);
 		}
 		sleep(this.knobs.latency().toMillis());
+		ServiceError scripted = this.knobs.scripted(operation);
+		if (scripted != null) {
+			return handler.refuse(scripted);
+		}
 		return switch (this.knobs.roll(handler.service())) {
 			case THROTTLE -> handler.throttled(operation);
 			case SERVER_ERROR -> handler.serverError(operation);

@@ -1,9 +1,15 @@
 package io.pinpointimport.standin;
 
 import java.time.Duration;
+import java.util.Deque;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
+
+import io.pinpointimport.standin.wire.ServiceError;
 
 /**
  * Fault and timing settings of the stand-in, changed per test; {@link #reset()} restores
@@ -29,6 +35,8 @@ public final class Knobs {
 
 	private Random random;
 
+	private final Map<String, Deque<ServiceError>> scripted = new ConcurrentHashMap<>();
+
 	Knobs() {
 		reset();
 	}
@@ -44,7 +52,26 @@ public final class Knobs {
 		this.jobStepDuration = Duration.ofMillis(50);
 		this.jobStepDurationByS3Url = s3Url -> null;
 		this.random = new Random(42);
+		this.scripted.clear();
 		return this;
+	}
+
+	/**
+	 * Answers the next {@code times} calls of {@code operation} (e.g. {@code DeleteRole})
+	 * with this AWS error instead of performing them.
+	 */
+	public Knobs failNext(String operation, int times, int status, String code, String message) {
+		Deque<ServiceError> queue = this.scripted.computeIfAbsent(operation, name -> new ConcurrentLinkedDeque<>());
+		for (int i = 0; i < times; i++) {
+			queue.add(new ServiceError(status, code, message));
+		}
+		return this;
+	}
+
+	/** The scripted error for this call of {@code operation}, if one is due. */
+	ServiceError scripted(String operation) {
+		Deque<ServiceError> queue = this.scripted.get(operation);
+		return (queue != null) ? queue.poll() : null;
 	}
 
 	/** Added to every answer. */
