@@ -32,6 +32,7 @@ import io.pinpointimport.standin.AwsStandIn;
 import io.pinpointimport.standin.wire.Access;
 import io.pinpointimport.standin.wire.ServiceError;
 import io.pinpointimport.standin.wire.ServiceHandler;
+import io.pinpointimport.standin.wire.SigV4;
 import io.pinpointimport.standin.wire.StandInRequest;
 import io.pinpointimport.standin.wire.StandInResponse;
 import io.pinpointimport.standin.wire.Xml;
@@ -46,6 +47,9 @@ public final class S3StandIn implements ServiceHandler {
 	private static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
 
 	private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+	private static final Pattern LOCATION_CONSTRAINT = Pattern
+		.compile("<LocationConstraint>([a-z0-9-]+)</LocationConstraint>");
 
 	private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
@@ -70,7 +74,7 @@ public final class S3StandIn implements ServiceHandler {
 
 	}
 
-	private record Bucket(String name, Instant created, NavigableMap<String, StoredObject> objects) {
+	private record Bucket(String name, String region, Instant created, NavigableMap<String, StoredObject> objects) {
 	}
 
 	/** A request's bucket and (possibly empty) key, decoded from the path. */
@@ -130,9 +134,13 @@ public final class S3StandIn implements ServiceHandler {
 	public StandInResponse handle(StandInRequest request, String operation) {
 		Target target = Target.of(request);
 		try {
+			StandInResponse redirect = redirect(target, operation, request);
+			if (redirect != null) {
+				return redirect;
+			}
 			return switch (operation) {
 				case "ListBuckets" -> listBuckets();
-				case "CreateBucket" -> createBucketOverHttp(target.bucket());
+				case "CreateBucket" -> createBucketOverHttp(target.bucket(), request);
 				case "HeadBucket" -> headBucket(target.bucket());
 				case "DeleteBucket" -> deleteBucket(target.bucket());
 				case "ListObjectsV2" -> listObjectsV2(target.bucket(), request.query());
@@ -208,9 +216,40 @@ public final class S3StandIn implements ServiceHandler {
 		};
 	}
 
-	/** Creates a bucket directly (no HTTP), if it does not exist. */
+	/**
+	 * Creates a bucket directly (no HTTP) in the stand-in's region, if it does not exist.
+	 */
 	public void createBucket(String bucket) {
-		this.buckets.computeIfAbsent(bucket, name -> new Bucket(name, Instant.now(), new ConcurrentSkipListMap<>()));
+		createBucket(bucket, AwsStandIn.REGION);
+	}
+
+	/** Creates a bucket directly (no HTTP) in {@code region}, if it does not exist. */
+	public void createBucket(String bucket, String region) {
+		this.buckets.computeIfAbsent(bucket,
+				name -> new Bucket(name, region, Instant.now(), new ConcurrentSkipListMap<>()));
+	}
+
+	/**
+	 * A request signed for another region than the bucket's is answered 301
+	 * PermanentRedirect with the bucket's region in {@code x-amz-bucket-region} (S3 API
+	 * reference, "Error responses": PermanentRedirect; HeadBucket:
+	 * "x-amz-bucket-region"), with no body for HEAD; the SDK's cross-region access
+	 * re-sends it there.
+	 */
+	private StandInResponse redirect(Target target, String operation, StandInRequest request) {
+		Bucket bucket = target.bucket().isEmpty() ? null : this.buckets.get(target.bucket());
+		String signedFor = SigV4.region(request);
+		if (bucket == null || "CreateBucket".equals(operation) || signedFor == null
+				|| signedFor.equals(bucket.region())) {
+			return null;
+		}
+		StandInResponse moved = "HEAD".equals(request.method())
+				? new StandInResponse(301, new LinkedHashMap<>(), new byte[0])
+				: error(new ServiceError(301, "PermanentRedirect",
+						"The bucket you are attempting to access must be addressed using the specified endpoint. "
+								+ "Please send all future requests to this endpoint."),
+						target);
+		return moved.withHeader("x-amz-bucket-region", bucket.region());
 	}
 
 	/**
@@ -280,18 +319,20 @@ public final class S3StandIn implements ServiceHandler {
 	 * Creating a bucket the caller already owns succeeds in us-east-1 (elsewhere S3
 	 * answers BucketAlreadyOwnedByYou).
 	 */
-	private StandInResponse createBucketOverHttp(String bucket) {
+	private StandInResponse createBucketOverHttp(String bucket, StandInRequest request) {
 		if (!BUCKET_NAME.matcher(bucket).matches() || bucket.contains("..")) {
 			throw new ServiceError(400, "InvalidBucketName", "The specified bucket is not valid.");
 		}
-		createBucket(bucket);
+		// CreateBucketConfiguration's LocationConstraint names the region; none means
+		// us-east-1 (S3 API reference, CreateBucket).
+		Matcher constraint = LOCATION_CONSTRAINT.matcher(request.bodyText());
+		createBucket(bucket, constraint.find() ? constraint.group(1) : "us-east-1");
 		return new StandInResponse(200, new LinkedHashMap<>(), new byte[0]).withHeader("Location", "/" + bucket);
 	}
 
 	private StandInResponse headBucket(String bucket) {
-		bucket(bucket);
 		return new StandInResponse(200, new LinkedHashMap<>(), new byte[0]).withHeader("x-amz-bucket-region",
-				AwsStandIn.REGION);
+				bucket(bucket).region());
 	}
 
 	private StandInResponse deleteBucket(String name) {

@@ -47,6 +47,17 @@ public final class SigV4 {
 	private SigV4() {
 	}
 
+	/** The region of the request's credential scope, or null when it is not signed. */
+	public static String region(StandInRequest request) {
+		String credential = request.query().get("X-Amz-Credential");
+		if (credential == null && request.header("authorization") != null) {
+			Matcher matcher = AUTHORIZATION.matcher(request.header("authorization"));
+			credential = matcher.find() ? matcher.group(1) + "/" + matcher.group(2) + "/" + matcher.group(3) : null;
+		}
+		String[] scope = (credential != null) ? credential.split("/") : new String[0];
+		return (scope.length >= 3) ? scope[2] : null;
+	}
+
 	/** Whether the request carries a SigV4 signature in a header or its query. */
 	public static boolean isSigned(StandInRequest request) {
 		return request.header("authorization") != null || request.query().containsKey("X-Amz-Signature");
