@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -84,13 +82,16 @@ class AwsCallObservations implements ExecutionInterceptor {
 		String status = "none";
 		String errorCode = "none";
 		String outcome = "UNREACHABLE";
-		if (failure instanceof SdkServiceException service) {
-			status = String.valueOf(service.statusCode());
-			outcome = service.isThrottlingException() ? "THROTTLED"
-					: (service.statusCode() >= 500 ? "SERVER_ERROR" : "CLIENT_ERROR");
-			if (service instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-					&& aws.awsErrorDetails().errorCode() != null) {
-				errorCode = aws.awsErrorDetails().errorCode();
+		AwsError error = AwsError.of(failure);
+		if (error.kind() != AwsError.Kind.UNREACHABLE) {
+			status = String.valueOf(error.statusCode());
+			outcome = switch (error.kind()) {
+				case THROTTLED -> "THROTTLED";
+				case SERVER_ERROR -> "SERVER_ERROR";
+				default -> "CLIENT_ERROR";
+			};
+			if (error.errorCode() != null) {
+				errorCode = error.errorCode();
 			}
 		}
 		observation.lowCardinalityKeyValue("outcome", outcome)

@@ -41,14 +41,14 @@ public final class AwsFailure extends ProblemException {
 	 */
 	public static AwsFailure of(String operation, SdkException ex, List<String> neededActions) {
 		if (ex instanceof AwsServiceException service) {
-			String code = service.awsErrorDetails() != null ? service.awsErrorDetails().errorCode() : null;
+			AwsError error = AwsError.of(service);
+			String code = error.errorCode();
 			Map<String, Object> properties = new LinkedHashMap<>();
 			properties.put("operation", operation);
 			properties.put("awsErrorCode", code);
 			properties.put("awsRequestId", service.requestId());
-			String message = service.awsErrorDetails() != null ? service.awsErrorDetails().errorMessage()
-					: service.getMessage();
-			if (service.isThrottlingException()) {
+			String message = error.message();
+			if (error.kind() == AwsError.Kind.THROTTLED) {
 				properties.put("retryAfterSeconds", 5);
 				AwsFailure failure = new AwsFailure(HttpStatus.SERVICE_UNAVAILABLE, "aws-throttled",
 						"AWS is throttling",
@@ -57,7 +57,7 @@ public final class AwsFailure extends ProblemException {
 				failure.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
 				return failure;
 			}
-			if (service.statusCode() == 403 || "AccessDenied".equals(code) || "AccessDeniedException".equals(code)) {
+			if (error.kind() == AwsError.Kind.ACCESS_DENIED) {
 				properties.put("requiredActions", neededActions);
 				return new AwsFailure(HttpStatus.BAD_GATEWAY, "aws-access-denied",
 						"The service's AWS identity was denied",

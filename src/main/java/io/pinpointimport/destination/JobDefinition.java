@@ -1,5 +1,7 @@
 package io.pinpointimport.destination;
 
+import io.pinpointimport.shared.FileFormat;
+
 /**
  * What an import job reads and where its endpoints go. Exactly one of {@code segmentName}
  * (create that segment) and {@code segmentId} (update it) is set when submitting; a job

@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.pinpoint.model.ImportJobsResponse;
 
 import org.springframework.stereotype.Component;
 
+import io.pinpointimport.aws.AwsError;
+import io.pinpointimport.shared.FileFormat;
+
 /**
  * Amazon Pinpoint as the import destination: a small gateway over CreateImportJob,
  * GetImportJob and GetImportJobs that turns SDK types and exceptions into this package's
@@ -35,8 +38,8 @@ class PinpointDestination implements ImportDestination {
 	 * the caller, which reconciles against GetImportJobs before submitting again.
 	 */
 	private static final RetryStrategy THROTTLING_ONLY = StandardRetryStrategy.builder()
-		.retryOnException(PinpointDestination::throttled)
-		.treatAsThrottling(PinpointDestination::throttled)
+		.retryOnException(AwsError::isThrottling)
+		.treatAsThrottling(AwsError::isThrottling)
 		.maxAttempts(3)
 		.useClientDefaults(false)
 		.build();
@@ -100,14 +103,14 @@ class PinpointDestination implements ImportDestination {
 			return new DestinationFailure(DestinationFailure.Kind.OUTCOME_UNKNOWN, operation, null, null,
 					String.valueOf(ex.getMessage()), ex);
 		}
-		String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
-		String message = (service.awsErrorDetails() != null && service.awsErrorDetails().errorMessage() != null)
-				? service.awsErrorDetails().errorMessage() : String.valueOf(service.getMessage());
+		AwsError error = AwsError.of(service);
+		String code = error.errorCode();
+		String message = error.message();
 		DestinationFailure.Kind kind;
-		if (throttled(service)) {
+		if (error.kind() == AwsError.Kind.THROTTLED) {
 			kind = DestinationFailure.Kind.THROTTLED;
 		}
-		else if (service.statusCode() >= 500 || service.statusCode() == 0) {
+		else if (error.kind() == AwsError.Kind.SERVER_ERROR) {
 			kind = DestinationFailure.Kind.OUTCOME_UNKNOWN;
 		}
 		else if ("CreateImportJob".equals(operation) && service.statusCode() == 400
@@ -120,11 +123,6 @@ class PinpointDestination implements ImportDestination {
 			kind = DestinationFailure.Kind.REJECTED;
 		}
 		return new DestinationFailure(kind, operation, code, service.requestId(), message, ex);
-	}
-
-	private static boolean throttled(Throwable ex) {
-		return ex instanceof AwsServiceException service
-				&& (service.isThrottlingException() || service.statusCode() == 429);
 	}
 
 	private static Job job(ImportJobResponse response, String applicationId) {

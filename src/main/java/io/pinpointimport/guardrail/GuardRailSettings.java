@@ -2,6 +2,7 @@ package io.pinpointimport.guardrail;
 
 import java.util.List;
 
+import io.pinpointimport.shared.S3Location;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -25,8 +26,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("pinpoint-import.guardrails")
 public record GuardRailSettings(@NotNull @DefaultValue List<String> applicationIds,
-		@NotNull @DefaultValue List<@Pattern(regexp = "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?",
-				message = "must be s3://bucket or s3://bucket/prefix") String> s3Locations,
+		@NotNull @DefaultValue List<@Pattern(regexp = S3Location.PATTERN,
+				message = S3Location.MESSAGE) String> s3Locations,
 		@NotNull @DefaultValue("") String roleNamePrefix,
 		@Pattern(regexp = "arn:aws[a-z-]*:iam::(\\d{12}|aws):policy/.+",
 				message = "must be the ARN of a managed IAM policy") String permissionsBoundaryArn,

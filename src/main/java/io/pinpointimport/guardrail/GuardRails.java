@@ -3,6 +3,7 @@ package io.pinpointimport.guardrail;
 import java.util.List;
 import java.util.Optional;
 
+import io.pinpointimport.shared.S3Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +22,11 @@ public class GuardRails {
 
 	private final GuardRailSettings settings;
 
-	private final List<Location> allowedLocations;
+	private final List<S3Location> allowedLocations;
 
 	GuardRails(GuardRailSettings settings) {
 		this.settings = settings;
-		this.allowedLocations = settings.s3Locations().stream().map(Location::parse).toList();
+		this.allowedLocations = settings.s3Locations().stream().map(S3Location::parse).toList();
 		if (this.allowedLocations.isEmpty()) {
 			log.warn("No S3 allow-list configured (pinpoint-import.guardrails.s3-locations): imports, validations "
 					+ "and SCOPED roles may name any bucket the service's identity can read");
@@ -56,11 +57,16 @@ public class GuardRails {
 		if (this.allowedLocations.isEmpty()) {
 			return;
 		}
-		Location requested = Location.parse(s3Url);
-		if (requested == null || this.allowedLocations.stream().noneMatch(allowed -> allowed.contains(requested))) {
+		S3Location requested = S3Location.tryParse(s3Url).orElse(null);
+		if (requested == null || this.allowedLocations.stream().noneMatch(requested::liesUnder)) {
 			throw new GuardRailViolation(GuardRail.ALLOWED_S3_LOCATIONS, field,
 					"'" + s3Url + "' is outside the allowed S3 locations " + this.settings.s3Locations());
 		}
+	}
+
+	/** Refuses an S3 location outside the allowed locations. */
+	public void checkS3Location(String field, S3Location location) {
+		checkS3Url(field, location.toString());
 	}
 
 	/**
@@ -95,25 +101,6 @@ public class GuardRails {
 	/** The permissions boundary every created role gets, if one is configured. */
 	public Optional<String> permissionsBoundaryArn() {
 		return Optional.ofNullable(this.settings.permissionsBoundaryArn());
-	}
-
-	/** A bucket and a key prefix (empty for the whole bucket). */
-	record Location(String bucket, String prefix) {
-
-		static Location parse(String url) {
-			if (url == null || !url.startsWith("s3://") || url.length() == "s3://".length()) {
-				return null;
-			}
-			String rest = url.substring("s3://".length());
-			int slash = rest.indexOf('/');
-			return (slash < 0) ? new Location(rest, "")
-					: new Location(rest.substring(0, slash), rest.substring(slash + 1));
-		}
-
-		boolean contains(Location other) {
-			return this.bucket.equals(other.bucket) && other.prefix.startsWith(this.prefix);
-		}
-
 	}
 
 }

@@ -3,7 +3,8 @@ package io.pinpointimport.imports;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
 
 /**
  * A check every import passes after it is stored and before it takes a job slot (e.g.

@@ -4,7 +4,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.pinpointimport.system.ProblemException;
+import io.pinpointimport.system.Problems;
+
+import org.springframework.http.HttpStatusCode;
 
 /**
  * Why an import failed, as an RFC 9457 problem detail stored with the import.
@@ -40,9 +42,8 @@ public record ImportProblem(String type, String title, int status, String detail
 
 	/** The problem as the API renders it inside an import: {@code type} as a URI. */
 	Map<String, Object> rendered() {
-		Map<String, Object> map = toMap();
-		map.put("type", ProblemException.TYPE_BASE + this.type);
-		return map;
+		return Problems.members(
+				Problems.of(HttpStatusCode.valueOf(this.status), this.type, this.title, this.detail, this.properties));
 	}
 
 	static ImportProblem fromMap(Map<String, Object> map) {

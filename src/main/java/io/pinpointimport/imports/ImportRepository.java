@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.destination.Job;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

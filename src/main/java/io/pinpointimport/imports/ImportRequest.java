@@ -1,11 +1,15 @@
 package io.pinpointimport.imports;
 
-import io.pinpointimport.destination.FileFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import io.pinpointimport.shared.ApplicationId;
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
+import io.pinpointimport.shared.S3Location;
 
 /**
  * Body of {@code POST /api/v1/imports}: put the endpoints under an S3 location into a
@@ -15,12 +19,11 @@ import jakarta.validation.constraints.Size;
 		+ "roleName and roleArn.")
 record ImportRequest(
 		@Schema(description = "Pinpoint application (project) id", example = "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21",
-				requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,128}",
-						message = "must be a Pinpoint application id (letters, digits, - and _)") String applicationId,
+				requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Pattern(regexp = ApplicationId.PATTERN,
+						message = ApplicationId.MESSAGE) String applicationId,
 		@Schema(description = "s3://bucket/key of one file, or s3://bucket/prefix/ for every file below it",
-				example = "s3://demo-audiences/csv/",
-				requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Pattern(regexp = S3_URL,
-						message = "must look like s3://bucket/key or s3://bucket/prefix/") String s3Url,
+				example = "s3://demo-audiences/csv/", requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Pattern(
+						regexp = S3Location.PATTERN, message = S3Location.MESSAGE) String s3Url,
 		@Schema(description = "Format of the files; files of the other format under a prefix are skipped by Pinpoint",
 				requiredMode = Schema.RequiredMode.REQUIRED) @NotNull FileFormat format,
 		@Schema(description = "Create a new segment with this name (DefineSegment=true)",
@@ -41,9 +44,6 @@ record ImportRequest(
 				+ "first rows of each file; default) or FULL (every row). An import whose files fail it ends FAILED "
 				+ "with the validation report and no Pinpoint call", defaultValue = "SAMPLE",
 				example = "FULL") FileValidation validation) {
-
-	/** Bucket names as S3 allows them, then an optional key or prefix. */
-	static final String S3_URL = "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\\p{Cntrl}]*)?";
 
 	/** The validation level with its default applied. */
 	FileValidation validationOrDefault() {

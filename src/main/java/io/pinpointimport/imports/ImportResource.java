@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.pinpointimport.destination.FileFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import io.pinpointimport.shared.FileFormat;
 
 /**
  * An import as the API shows it.

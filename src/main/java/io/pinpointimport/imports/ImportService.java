@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.pinpointimport.role.ImportRoleNotFound;
 import io.pinpointimport.guardrail.GuardRails;
 import io.pinpointimport.role.ImportRoleLookup;
 

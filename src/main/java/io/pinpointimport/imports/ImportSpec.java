@@ -1,6 +1,7 @@
 package io.pinpointimport.imports;
 
-import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.destination.JobDefinition;
 
 /**

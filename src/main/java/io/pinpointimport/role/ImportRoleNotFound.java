@@ -9,11 +9,12 @@ import org.springframework.http.HttpStatus;
 /**
  * This service manages no import role of that name.
  */
-class ImportRoleNotFound extends ProblemException {
+public class ImportRoleNotFound extends ProblemException {
 
-	ImportRoleNotFound(String roleName) {
+	public ImportRoleNotFound(String roleName) {
 		super(HttpStatus.NOT_FOUND, "import-role-not-found", "Import role not found",
-				"This service manages no import role named " + roleName + "; declare it with PUT first.",
+				"This service manages no import role named '" + roleName
+						+ "'. Declare it with PUT /api/v1/import-roles/" + roleName + ", or name a managed role.",
 				Map.of("roleName", roleName));
 	}
 

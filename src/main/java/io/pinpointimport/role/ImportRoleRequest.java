@@ -8,6 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.pinpointimport.shared.ApplicationId;
+import io.pinpointimport.shared.S3Location;
+
 /**
  * The body of {@code PUT /api/v1/import-roles/{roleName}}: the role the caller wants.
  *
@@ -19,17 +22,16 @@ import jakarta.validation.constraints.Size;
  * @param tags extra IAM tags
  */
 @ConsistentAccess
-record ImportRoleRequest(@Schema(
-		description = "Pinpoint application the trust policy's aws:SourceArn names; absent means every "
-				+ "application of the account (apps/*)",
-		example = "4fd1b7c0e5f64b8c9a3e2d1f0a9b8c7d") @Pattern(regexp = APPLICATION_ID,
-				message = "must be a Pinpoint application id (letters, digits, - and _, at most 64)") String applicationId,
+record ImportRoleRequest(
+		@Schema(description = "Pinpoint application the trust policy's aws:SourceArn names; absent means every "
+				+ "application of the account (apps/*)", example = "4fd1b7c0e5f64b8c9a3e2d1f0a9b8c7d") @Pattern(
+						regexp = ApplicationId.PATTERN, message = ApplicationId.MESSAGE) String applicationId,
 		@Schema(description = "S3_READ_ONLY_MANAGED (default) attaches AmazonS3ReadOnlyAccess, as the Pinpoint "
 				+ "guide does; SCOPED puts an inline policy that reads only s3Locations",
 				defaultValue = "S3_READ_ONLY_MANAGED") RoleAccess access,
 		@Schema(description = "Required for SCOPED: s3://bucket or s3://bucket/prefix the role may read",
 				example = "[\"s3://acme-audiences/pinpoint/\"]") @Size(max = 20) List<@NotNull @Pattern(
-						regexp = S3Location.PATTERN,
+						regexp = SCOPED_LOCATION,
 						message = "must be s3://bucket or s3://bucket/prefix (lower-case bucket name, no * ? $ in the prefix)") String> s3Locations,
 		@Schema(description = "SCOPED only: KMS keys (key ARNs, not aliases) the role may decrypt objects with") @Size(
 				max = 10) List<@NotNull @Pattern(regexp = KMS_KEY_ARN,
@@ -47,7 +49,11 @@ record ImportRoleRequest(@Schema(
 	/** IAM's role name rule: 1 to 64 of letters, digits and {@code + = , . @ _ -}. */
 	static final String ROLE_NAME = "[\\w+=,.@-]{1,64}";
 
-	static final String APPLICATION_ID = "[A-Za-z0-9_-]{1,64}";
+	/**
+	 * An S3 location an IAM policy names literally: the shared rule, and no wildcards
+	 * ({@code * ?}) or policy variables ({@code $}) in it.
+	 */
+	static final String SCOPED_LOCATION = "(?![^*?$]*[*?$])" + S3Location.PATTERN;
 
 	static final String KMS_KEY_ARN = "arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/"
 			+ "(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";

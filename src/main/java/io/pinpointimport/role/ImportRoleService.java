@@ -13,6 +13,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pinpointimport.guardrail.GuardRails;
+import io.pinpointimport.shared.S3Location;
 import io.pinpointimport.role.IamChange.CreateRole;
 import io.pinpointimport.role.IamGateway.CreatedRole;
 import io.pinpointimport.role.RoleChange.Outcome;
@@ -46,11 +48,10 @@ class ImportRoleService implements ImportRoleLookup {
 
 	private final ObjectProvider<RoleUsage> usage;
 
-	private final ObjectProvider<ImportRoleGuardrails> guardrails;
+	private final GuardRails guardRails;
 
 	ImportRoleService(IamGateway iam, StsGateway sts, ImportRoleStore store, RoleSettings settings, Region awsRegion,
-			PlatformTransactionManager transactionManager, ObjectProvider<RoleUsage> usage,
-			ObjectProvider<ImportRoleGuardrails> guardrails) {
+			PlatformTransactionManager transactionManager, ObjectProvider<RoleUsage> usage, GuardRails guardRails) {
 		this.iam = iam;
 		this.sts = sts;
 		this.store = store;
@@ -58,7 +59,7 @@ class ImportRoleService implements ImportRoleLookup {
 		this.region = awsRegion;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.usage = usage;
-		this.guardrails = guardrails;
+		this.guardRails = guardRails;
 	}
 
 	/**
@@ -75,7 +76,7 @@ class ImportRoleService implements ImportRoleLookup {
 	 * plans. {@code adopt} allows taking over an untagged role on the service's path.
 	 */
 	PutResult put(RoleDeclaration declaration, boolean dryRun, boolean adopt) {
-		this.guardrails.orderedStream().forEach(guardrail -> guardrail.check(declaration));
+		checkGuardRails(declaration);
 		if (dryRun) {
 			return declare(declaration, adopt, null);
 		}
@@ -228,12 +229,23 @@ class ImportRoleService implements ImportRoleLookup {
 				(lastChangedAt != null) ? lastChangedAt : (previous != null) ? previous.lastChangedAt() : null);
 	}
 
+	/**
+	 * The organisation's rules, before any IAM call: role name prefix, trusted
+	 * application, readable S3 locations.
+	 */
+	private void checkGuardRails(RoleDeclaration declaration) {
+		this.guardRails.checkRoleName("roleName", declaration.roleName());
+		this.guardRails.checkApplicationId("applicationId", declaration.applicationId());
+		if (declaration.access() == RoleAccess.S3_READ_ONLY_MANAGED) {
+			this.guardRails.checkReadsEveryBucket("access");
+		}
+		for (S3Location location : declaration.s3Locations()) {
+			this.guardRails.checkS3Location("s3Locations", location);
+		}
+	}
+
 	private DesiredRole desired(RoleDeclaration declaration, String path) {
-		String boundary = this.guardrails.orderedStream()
-			.map(ImportRoleGuardrails::permissionsBoundaryArn)
-			.flatMap(Optional::stream)
-			.findFirst()
-			.orElse(null);
+		String boundary = this.guardRails.permissionsBoundaryArn().orElse(null);
 		return DesiredRole.of(declaration, this.sts.account(), this.region.id(), path, boundary);
 	}
 

@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.pinpointimport.shared.S3Location;
+
 /**
  * PostgreSQL storage of declared import roles and of the record of every change made to
  * them.

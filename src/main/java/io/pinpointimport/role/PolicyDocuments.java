@@ -16,6 +16,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.pinpointimport.shared.S3Location;
+
 /**
  * Builds the trust and permission documents of an import role (see AWS-FACTS "The import
  * role"), and compares policy documents by meaning rather than by text.

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.pinpointimport.shared.S3Location;
+
 /**
  * A validated declaration of the import role a caller wants: the input of planning, and
  * what guard-rails inspect.

@@ -36,7 +36,6 @@ final class AccessRules {
 			new AccessRule(HttpMethod.POST, "/api/v1/imports/*/retry", Scopes.IMPORTS_WRITE),
 			// A validation is the pre-flight of an import and makes the service read S3.
 			new AccessRule(HttpMethod.POST, "/api/v1/validations", Scopes.IMPORTS_WRITE),
-			new AccessRule(HttpMethod.GET, "/api/v1/validations/**", Scopes.IMPORTS_READ),
 			new AccessRule(HttpMethod.GET, "/api/v1/audit", Scopes.AUDIT_READ),
 			new AccessRule(HttpMethod.GET, "/actuator/prometheus", Scopes.METRICS_READ),
 			new AccessRule(HttpMethod.GET, "/actuator/metrics", Scopes.METRICS_READ),

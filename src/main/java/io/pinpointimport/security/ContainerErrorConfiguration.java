@@ -8,7 +8,8 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 
-import io.pinpointimport.system.ProblemException;
+import io.pinpointimport.system.Problems;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -16,6 +17,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Requests Tomcat refuses before the application sees them (an encoded NUL or an
@@ -38,6 +41,9 @@ class ContainerErrorConfiguration {
 	/** Tomcat's error report, as problem+json without details. */
 	public static class ProblemErrorReportValve extends ErrorReportValve {
 
+		// Tomcat creates the valve itself, outside the application context.
+		private static final JsonMapper JSON = JsonMapper.builder().build();
+
 		@Override
 		protected void report(Request request, Response response, Throwable throwable) {
 			int status = response.getStatus();
@@ -51,9 +57,10 @@ class ContainerErrorConfiguration {
 				response.setCharacterEncoding("UTF-8");
 				Writer writer = response.getReporter();
 				if (writer != null) {
-					writer.write("{\"type\":\"" + ProblemException.TYPE_BASE + "rejected-request\",\"title\":\"" + title
-							+ "\",\"status\":" + status + ",\"detail\":\"The server refused the request before "
-							+ "reading it (for example an invalid character in the URL).\"}");
+					ProblemDetail problem = Problems.of(HttpStatusCode.valueOf(status), "rejected-request", title,
+							"The server refused the request before reading it (for example an invalid character in "
+									+ "the URL).");
+					writer.write(JSON.writeValueAsString(Problems.members(problem)));
 					response.finishResponse();
 				}
 			}

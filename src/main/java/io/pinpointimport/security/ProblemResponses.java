@@ -1,10 +1,10 @@
 package io.pinpointimport.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.net.URI;
 import java.util.Map;
 
-import io.pinpointimport.system.ProblemException;
+import io.pinpointimport.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -83,17 +84,12 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	/** Writes one problem+json answer. */
 	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title,
 			String detail, Map<String, ?> properties) throws IOException {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", ProblemException.TYPE_BASE + type);
-		body.put("title", title);
-		body.put("status", status.value());
-		body.put("detail", detail);
-		body.put("instance", request.getRequestURI());
-		body.putAll(properties);
+		ProblemDetail problem = Problems.of(status, type, title, detail, properties);
+		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), body);
+		this.json.writeValue(response.getOutputStream(), Problems.members(problem));
 	}
 
 }

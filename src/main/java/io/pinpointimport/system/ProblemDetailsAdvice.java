@@ -1,6 +1,5 @@
 package io.pinpointimport.system;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +86,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return invalid(List.of(new FieldProblem(path(jackson), "has the wrong type or shape: "
 					+ jackson.getOriginalMessage().split("\n")[0].replaceAll(" at \\[Source.*", ""))));
 		}
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
 				"The request body is not valid JSON: " + (cause instanceof JacksonException jackson
 						? jackson.getOriginalMessage().split("\n")[0] : "send a JSON object"));
 		return ResponseEntity.badRequest().body(problem);
@@ -116,24 +115,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
 		log.error("Unhandled error", ex);
-		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"The service failed unexpectedly; the error was logged. Retry later or contact the operators.");
 		return ResponseEntity.internalServerError().body(problem);
-	}
-
-	/** Builds a problem with this service's type URI convention. */
-	static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(ProblemException.TYPE_BASE + type));
-		problem.setTitle(title);
-		return problem;
 	}
 
 	private static ResponseEntity<Object> invalid(List<FieldProblem> errors) {
 		String detail = errors.stream()
 			.map(error -> error.field() + ": " + error.message())
 			.collect(Collectors.joining("; "));
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
 		problem.setProperties(Map.of("errors", errors));
 		return ResponseEntity.badRequest().body(problem);
 	}

@@ -32,7 +32,7 @@ class ProblemErrorController implements ErrorController {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
 		String type = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
-		ProblemDetail problem = ProblemDetailsAdvice.problem(status, type, status.getReasonPhrase(),
+		ProblemDetail problem = Problems.of(status, type, status.getReasonPhrase(),
 				status.is5xxServerError() ? "The service failed unexpectedly; retry later or contact the operators."
 						: "The request could not be processed: " + status.getReasonPhrase().toLowerCase() + ".");
 		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {

@@ -6,6 +6,8 @@ import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
+import io.pinpointimport.shared.FileFormat;
+
 /**
  * Validates one endpoint file from any InputStream (an S3 object, a local file) in one
  * pass with constant memory: compression by magic bytes, UTF-8 with byte offsets, then

@@ -3,6 +3,8 @@ package io.pinpointimport.validation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import io.pinpointimport.shared.FileFormat;
+
 /**
  * What validation found in one file under the location.
  *

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.aws.AwsFailure;
-import io.pinpointimport.imports.FileValidation;
 import io.pinpointimport.imports.ImportPreflight;
 import io.pinpointimport.imports.ImportProblem;
 
@@ -30,11 +31,9 @@ class ImportFileValidation implements ImportPreflight {
 		if (candidate.validation() == FileValidation.NONE) {
 			return Optional.empty();
 		}
-		ValidationMode mode = (candidate.validation() == FileValidation.FULL) ? ValidationMode.FULL
-				: ValidationMode.SAMPLE;
 		ValidationReport report;
 		try {
-			report = this.validator.validate(candidate.s3Url(), FileFormat.valueOf(candidate.format().name()), mode);
+			report = this.validator.validate(candidate.s3Url(), candidate.format(), candidate.validation());
 		}
 		catch (AwsFailure ex) {
 			if (ex.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
@@ -56,7 +55,7 @@ class ImportFileValidation implements ImportPreflight {
 		return Optional.of(new ImportProblem("validation-failed", "The files failed validation",
 				HttpStatus.UNPROCESSABLE_CONTENT.value(),
 				report.totals().errors() + " error(s) in " + report.totals().endpointsWithErrors()
-						+ " endpoint(s) under " + candidate.s3Url() + " (" + mode
+						+ " endpoint(s) under " + candidate.s3Url() + " (" + candidate.validation()
 						+ " validation): Pinpoint was not called. Fix the files as the report says and import again.",
 				Map.of("validation", report)));
 	}

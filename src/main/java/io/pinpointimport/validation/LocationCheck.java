@@ -13,6 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
+
 /**
  * Applies the location-wide rules to a listing and checks its files in parallel, with at
  * most a fixed number of findings held in memory however many files there are. Knows
@@ -50,7 +53,7 @@ final class LocationCheck {
 	 * Validates {@code objects} (in key order) listed under {@code s3Url}; a null list
 	 * means the bucket does not exist.
 	 */
-	ValidationReport run(String s3Url, FileFormat format, ValidationMode mode, List<StoredObject> objects,
+	ValidationReport run(String s3Url, FileFormat format, FileValidation mode, List<StoredObject> objects,
 			Opener opener) {
 		FileFindings location = new FileFindings(null, this.maxFindings);
 		List<StoredObject> listed = (objects != null)
@@ -66,8 +69,9 @@ final class LocationCheck {
 			if (named != format) {
 				FileFindings file = new FileFindings(object.key(), this.maxFindings);
 				file.report(Rule.FILE_OTHER_FORMAT, 0, null,
-						() -> "the name does not end in " + extension(format) + ", so Pinpoint skips this file when it "
-								+ "imports " + format + " (silently): rename it if it holds " + format
+						() -> "the name does not end in " + format.extension()
+								+ ", so Pinpoint skips this file when it " + "imports " + format
+								+ " (silently): rename it if it holds " + format
 								+ " endpoints, or move it out of the location");
 				reports[i] = FileReport.skipped(object.key(), object.size(), named, null, SkipReason.OTHER_FORMAT, 0,
 						file.warnings());
@@ -96,14 +100,14 @@ final class LocationCheck {
 		else if (!anyOfFormat) {
 			int others = listed.size();
 			location.report(Rule.LOCATION_EMPTY, 0, null,
-					() -> "no " + format + " file (name ending in " + extension(format) + ") is under " + s3Url
+					() -> "no " + format + " file (name ending in " + format.extension() + ") is under " + s3Url
 							+ ", only " + others + " file(s) of other formats, which Pinpoint skips: upload " + format
 							+ " files or import with the other format");
 		}
-		long maxRows = (mode == ValidationMode.SAMPLE) ? this.sampleRows : Long.MAX_VALUE;
+		long maxRows = (mode == FileValidation.SAMPLE) ? this.sampleRows : Long.MAX_VALUE;
 		if (bytes > MAX_LOCATION_BYTES) {
 			long total = bytes;
-			boolean full = mode == ValidationMode.FULL;
+			boolean full = mode == FileValidation.FULL;
 			location.report(Rule.LOCATION_TOO_LARGE, 0, null,
 					() -> "the " + format + " files under the location hold " + total + " bytes; one Pinpoint import "
 							+ "reads at most 1 GB (" + MAX_LOCATION_BYTES + " bytes): split them across prefixes "
@@ -150,7 +154,7 @@ final class LocationCheck {
 		return report(s3Url, format, mode, List.of(reports), toCheck.size(), bytes, merged);
 	}
 
-	private static ValidationReport report(String s3Url, FileFormat format, ValidationMode mode, List<FileReport> files,
+	private static ValidationReport report(String s3Url, FileFormat format, FileValidation mode, List<FileReport> files,
 			int checked, long bytes, Merged merged) {
 		long rows = 0;
 		long endpointsWithErrors = 0;
@@ -162,10 +166,6 @@ final class LocationCheck {
 				endpointsWithErrors, merged.errors, merged.warnings);
 		return new ValidationReport(s3Url, format, mode, merged.errors == 0, totals, files, merged.byRule(),
 				merged.listed(merged.kept.errors), merged.listed(merged.kept.warnings));
-	}
-
-	private static String extension(FileFormat format) {
-		return (format == FileFormat.CSV) ? ".csv" : ".json";
 	}
 
 	/**

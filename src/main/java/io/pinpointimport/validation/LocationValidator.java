@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
+import io.pinpointimport.shared.S3Location;
 import io.pinpointimport.aws.AwsFailure;
 
 import org.springframework.stereotype.Service;
@@ -37,16 +40,14 @@ public class LocationValidator implements AutoCloseable {
 	/**
 	 * Validates {@code s3Url} ({@code s3://bucket/key} or {@code s3://bucket/prefix/})
 	 * for an import of {@code format}.
-	 * @throws InvalidS3Url when {@code s3Url} is not an S3 URL
+	 * @throws InvalidValidationRequest when {@code s3Url} is not an S3 URL
 	 * @throws AwsFailure when S3 cannot be read with this service's credentials
 	 */
-	public ValidationReport validate(String s3Url, FileFormat format, ValidationMode mode) {
-		S3Location location = S3Location.parse(s3Url);
-		if (location == null) {
-			throw new InvalidS3Url("s3Url", s3Url);
-		}
+	public ValidationReport validate(String s3Url, FileFormat format, FileValidation mode) {
+		S3Location location = S3Location.tryParse(s3Url)
+			.orElseThrow(() -> InvalidValidationRequest.s3Url("s3Url", s3Url));
 		// Like Pinpoint, s3://bucket/key reads every object whose key starts with key.
-		List<StoredObject> objects = this.s3.list(location.bucket(), location.key());
+		List<StoredObject> objects = this.s3.list(location.bucket(), location.prefix());
 		try {
 			return this.check.run(s3Url, format, mode, objects, key -> this.s3.open(location.bucket(), key));
 		}

@@ -1,5 +1,8 @@
 package io.pinpointimport.validation;
 
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
+import io.pinpointimport.shared.S3Location;
 import io.pinpointimport.guardrail.GuardRails;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -43,11 +46,13 @@ class ValidationController {
 	 */
 	record ValidationRequest(
 			@Schema(example = "s3://my-bucket/exports/2026-11/") @NotNull @Pattern(regexp = S3Location.PATTERN,
-					message = "must be s3://bucket/key or s3://bucket/prefix/ (lower-case bucket name)") String s3Url,
+					message = S3Location.MESSAGE) String s3Url,
 			@Schema(description = "The format to import; files of the other format are reported as skipped",
 					example = "CSV") @NotNull FileFormat format,
 			@Schema(description = "FULL (default) reads every row, SAMPLE the first rows of each file",
-					example = "FULL") ValidationMode mode) {
+					allowableValues = {
+							"SAMPLE", "FULL" },
+					example = "FULL") FileValidation mode){
 	}
 
 	@PostMapping
@@ -72,7 +77,10 @@ class ValidationController {
 									schema = @Schema(implementation = ProblemDetail.class))) })
 	ValidationReport validate(@Valid @RequestBody ValidationRequest request) {
 		this.guardRails.checkS3Url("s3Url", request.s3Url());
-		ValidationMode mode = (request.mode() != null) ? request.mode() : ValidationMode.FULL;
+		FileValidation mode = (request.mode() != null) ? request.mode() : FileValidation.FULL;
+		if (mode == FileValidation.NONE) {
+			throw new InvalidValidationRequest("mode", "must be SAMPLE or FULL: NONE reads no file");
+		}
 		return this.validator.validate(request.s3Url(), request.format(), mode);
 	}
 

@@ -5,6 +5,9 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
+
 /**
  * The outcome of validating an S3 location: whether Pinpoint would import it without
  * failures, totals, one entry per file and the first findings in file and line order.
@@ -20,9 +23,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param warnings the first warnings, in file and line order
  */
 public record ValidationReport(@Schema(example = "s3://my-bucket/exports/2026-11/") String s3Url, FileFormat format,
-		ValidationMode mode, boolean valid, Totals totals, List<FileReport> files,
+		@Schema(allowableValues = {
+				"SAMPLE", "FULL" }) FileValidation mode,
+		boolean valid, Totals totals, List<FileReport> files,
 		@Schema(example = "{\"endpoint.address-e164\": 3}") Map<String, Long> findingsByRule, List<Finding> errors,
-		List<Finding> warnings) {
+		List<Finding> warnings){
 
 	/**
 	 * Sums over the location.

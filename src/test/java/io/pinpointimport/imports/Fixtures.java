@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.pinpointimport.destination.FileFormat;
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
 
 /**
  * Imports and settings for the state machine's tests.

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
+import io.pinpointimport.guardrail.GuardRails;
 import io.pinpointimport.system.ProblemException;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -22,6 +23,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 
@@ -39,11 +41,13 @@ class ImportRoleServiceTests {
 
 	private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
 
+	private final GuardRails guardRails = mock(GuardRails.class);
+
 	private final ImportRoleService service = new ImportRoleService(this.iam, this.sts, this.store,
 			new RoleSettings("/pinpoint-import/", Duration.ofSeconds(10),
 					new RoleSettings.Waiter(Duration.ofMillis(1), 1)),
 			Region.US_EAST_1, mock(PlatformTransactionManager.class), this.beans.getBeanProvider(RoleUsage.class),
-			this.beans.getBeanProvider(ImportRoleGuardrails.class));
+			this.guardRails);
 
 	private static final RoleDeclaration declaration = new RoleDeclaration("importer", null,
 			RoleAccess.S3_READ_ONLY_MANAGED, List.of(), List.of(), null, Map.of());
@@ -72,9 +76,7 @@ class ImportRoleServiceTests {
 
 	@Test
 	void guardrailsRunBeforeAnyAwsCall() {
-		this.beans.addBean("guardrails", (ImportRoleGuardrails) role -> {
-			throw new Denied();
-		});
+		willThrow(new Denied()).given(this.guardRails).checkRoleName(any(), any());
 
 		Denied denied = catchThrowableOfType(Denied.class, () -> this.service.put(declaration, false, false));
 

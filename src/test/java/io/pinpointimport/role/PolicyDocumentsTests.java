@@ -10,6 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pinpointimport.shared.S3Location;
+
 class PolicyDocumentsTests {
 
 	private static final AwsAccount account = new AwsAccount("123456789012", "aws");

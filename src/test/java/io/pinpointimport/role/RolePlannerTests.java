@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.pinpointimport.shared.S3Location;
 import io.pinpointimport.role.IamChange.AttachRolePolicy;
 import io.pinpointimport.role.IamChange.CreateRole;
 import io.pinpointimport.role.IamChange.DeleteRole;

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pinpointimport.shared.FileFormat;
+
 /**
  * One fixture per rule under {@code src/test/resources/validation/rules}: each
  * {@code name.ext} is checked in full and its findings must equal, in order,

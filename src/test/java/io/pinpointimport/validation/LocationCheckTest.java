@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
+
 class LocationCheckTest {
 
 	private static final String URL = "s3://bucket/exports/";
@@ -38,7 +41,7 @@ class LocationCheckTest {
 
 	@Test
 	void reportsNothingUnderTheLocation() {
-		ValidationReport report = run(FileFormat.CSV, ValidationMode.FULL, List.of());
+		ValidationReport report = run(FileFormat.CSV, FileValidation.FULL, List.of());
 		assertThat(report.valid()).isFalse();
 		assertThat(report.errors()).extracting(Finding::rule, Finding::key)
 			.containsExactly(tuple("location.empty", null));
@@ -48,7 +51,7 @@ class LocationCheckTest {
 	@Test
 	void reportsAMissingBucketAsNothingUnderTheLocation() {
 		ValidationReport report = new LocationCheck(this.executor, 10, 1000).run(URL, FileFormat.CSV,
-				ValidationMode.FULL, null, key -> null);
+				FileValidation.FULL, null, key -> null);
 		assertThat(report.errors()).extracting(Finding::rule).containsExactly("location.empty");
 		assertThat(report.errors().get(0).message()).contains("bucket").contains("does not exist");
 	}
@@ -58,7 +61,7 @@ class LocationCheckTest {
 		put("exports/a.csv", HEADER + "SMS,+14155550100\n");
 		put("exports/b.json", "{\"ChannelType\":\"SMS\",\"Address\":\"+14155550100\"}\n");
 		put("exports/notes.txt", "hello");
-		ValidationReport report = run(FileFormat.CSV, ValidationMode.FULL, listing());
+		ValidationReport report = run(FileFormat.CSV, FileValidation.FULL, listing());
 		assertThat(report.valid()).isTrue();
 		assertThat(report.warnings()).extracting(Finding::rule, Finding::key)
 			.containsExactly(tuple("file.other-format", "exports/b.json"),
@@ -73,7 +76,7 @@ class LocationCheckTest {
 	@Test
 	void reportsALocationHoldingOnlyTheOtherFormat() {
 		put("exports/b.json", "{\"ChannelType\":\"SMS\",\"Address\":\"+14155550100\"}\n");
-		ValidationReport report = run(FileFormat.CSV, ValidationMode.FULL, listing());
+		ValidationReport report = run(FileFormat.CSV, FileValidation.FULL, listing());
 		assertThat(report.valid()).isFalse();
 		assertThat(report.errors()).extracting(Finding::rule).containsExactly("location.empty");
 		assertThat(report.errors().get(0).message()).contains("no CSV file");
@@ -85,7 +88,7 @@ class LocationCheckTest {
 		List<StoredObject> listing = List.of(new StoredObject("exports/a.csv", 600L * 1024 * 1024),
 				new StoredObject("exports/b.csv", 600L * 1024 * 1024));
 		put("exports/b.csv", HEADER + "SMS,+14155550100\n");
-		ValidationReport report = run(FileFormat.CSV, ValidationMode.FULL, listing);
+		ValidationReport report = run(FileFormat.CSV, FileValidation.FULL, listing);
 		assertThat(report.errors()).extracting(Finding::rule).containsExactly("location.too-large");
 		assertThat(report.errors().get(0).message()).contains("1258291200 bytes").contains("first 10 rows");
 		assertThat(report.files()).extracting(FileReport::rows, FileReport::sampled)
@@ -97,7 +100,7 @@ class LocationCheckTest {
 		put("exports/a.csv", HEADER.trim() + columns("Attributes.A", 150) + "\nSMS,+14155550100" + ",x".repeat(150));
 		put("exports/b.csv", HEADER.trim() + columns("Metrics.M", 100) + columns("User.UserAttributes.A", 1)
 				+ columns("Attributes.A", 10) + "\nSMS,+14155550100" + ",1".repeat(111));
-		ValidationReport report = run(FileFormat.CSV, ValidationMode.FULL, listing());
+		ValidationReport report = run(FileFormat.CSV, FileValidation.FULL, listing());
 		assertThat(report.errors()).extracting(Finding::rule).containsExactly("location.custom-attributes");
 		assertThat(report.errors().get(0).message()).contains("251 distinct custom attributes");
 	}
@@ -107,7 +110,7 @@ class LocationCheckTest {
 		put("exports/a.json", "{\"ChannelType\":\"SMS\",\"Address\":\"+14155550100\",\"Attributes\":{"
 				+ IntStream.range(0, 250).mapToObj(i -> "\"A" + i + "\":[\"x\"]").collect(Collectors.joining(","))
 				+ "}}\n");
-		ValidationReport report = run(FileFormat.JSON, ValidationMode.FULL, listing());
+		ValidationReport report = run(FileFormat.JSON, FileValidation.FULL, listing());
 		assertThat(report.valid()).isTrue();
 	}
 
@@ -115,9 +118,9 @@ class LocationCheckTest {
 	void sampleModeChecksOnlyTheFirstRowsOfEachFile() {
 		put("exports/a.csv", HEADER + "SMS,+14155550100\n".repeat(10) + "SMS,bad\n");
 		put("exports/b.json", "{\"ChannelType\":\"SMS\",\"Address\":\"+14155550100\"}\n".repeat(10) + "{oops\n");
-		assertThat(run(FileFormat.CSV, ValidationMode.SAMPLE, listing()).valid()).isTrue();
-		assertThat(run(FileFormat.JSON, ValidationMode.SAMPLE, listing()).valid()).isTrue();
-		ValidationReport full = run(FileFormat.CSV, ValidationMode.FULL, listing());
+		assertThat(run(FileFormat.CSV, FileValidation.SAMPLE, listing()).valid()).isTrue();
+		assertThat(run(FileFormat.JSON, FileValidation.SAMPLE, listing()).valid()).isTrue();
+		ValidationReport full = run(FileFormat.CSV, FileValidation.FULL, listing());
 		assertThat(full.errors()).extracting(Finding::line, Finding::rule)
 			.containsExactly(tuple(12L, "endpoint.address-e164"));
 	}
@@ -128,7 +131,7 @@ class LocationCheckTest {
 		for (int file = 5; file >= 1; file--) {
 			put("exports/part-" + file + ".csv", HEADER + "SMS,1\nSMS,2\nSMS,+14155550100\nSMS,3\n");
 		}
-		ValidationReport report = new LocationCheck(this.executor, 10, 4).run(URL, FileFormat.CSV, ValidationMode.FULL,
+		ValidationReport report = new LocationCheck(this.executor, 10, 4).run(URL, FileFormat.CSV, FileValidation.FULL,
 				listing(), key -> new ByteArrayInputStream(this.store.get(key)));
 		assertThat(report.errors()).extracting(Finding::key, Finding::line)
 			.containsExactly(tuple("exports/part-1.csv", 2L), tuple("exports/part-1.csv", 3L),
@@ -143,7 +146,7 @@ class LocationCheckTest {
 	void skipsEmptyAndCompressedFilesWithTheReason() {
 		put("exports/a.csv", "");
 		this.store.put("exports/b.csv", new byte[] { 0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0, 0, 0 });
-		ValidationReport report = run(FileFormat.CSV, ValidationMode.FULL, listing());
+		ValidationReport report = run(FileFormat.CSV, FileValidation.FULL, listing());
 		assertThat(report.files()).extracting(FileReport::skipped, FileReport::compression)
 			.containsExactly(tuple(SkipReason.EMPTY, null), tuple(SkipReason.COMPRESSED, "ZSTD"));
 		assertThat(report.errors()).extracting(Finding::rule).containsExactly("file.compressed");
@@ -165,7 +168,7 @@ class LocationCheckTest {
 			.allMatch(id -> fileRules.contains(id) || locationRules.contains(id));
 	}
 
-	private ValidationReport run(FileFormat format, ValidationMode mode, List<StoredObject> listing) {
+	private ValidationReport run(FileFormat format, FileValidation mode, List<StoredObject> listing) {
 		return new LocationCheck(this.executor, 10, 1000).run(URL, format, mode, listing,
 				key -> new ByteArrayInputStream(this.store.get(key)));
 	}

@@ -23,6 +23,9 @@ import javax.management.openmbean.CompositeData;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
+import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.FileValidation;
+
 /**
  * Throughput of FULL validation of one 1 GB file per format, read through the same
  * InputStream entry point S3 objects go through ({@link LocationCheck} with an
@@ -194,7 +197,7 @@ public final class ValidationBenchmark {
 		String key = "bench/" + file.getFileName();
 		long start = System.nanoTime();
 		long cpu = cpuNanos();
-		ValidationReport report = check.run("s3://bench/" + key, format, ValidationMode.FULL,
+		ValidationReport report = check.run("s3://bench/" + key, format, FileValidation.FULL,
 				List.of(new StoredObject(key, size)), opened -> limited(Files.newInputStream(file), limit));
 		long nanos = System.nanoTime() - start;
 		cpu = cpuNanos() - cpu;

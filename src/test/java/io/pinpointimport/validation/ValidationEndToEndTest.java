@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.pinpointimport.shared.FileFormat;
 import io.pinpointimport.standin.AwsStandIn;
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.EndToEndTest;

@@ -1,4 +1,4 @@
-package io.pinpointimport.validation;
+package io.pinpointimport.shared;
 
 import java.util.Locale;
 
@@ -14,20 +14,23 @@ public enum FileFormat {
 	/** Newline-delimited JSON: one endpoint object per line. */
 	JSON(".json");
 
-	private final String[] extensions;
+	private final String extension;
 
-	FileFormat(String... extensions) {
-		this.extensions = extensions;
+	FileFormat(String extension) {
+		this.extension = extension;
+	}
+
+	/** The extension of a file in this format, such as {@code .csv}. */
+	public String extension() {
+		return this.extension;
 	}
 
 	/** The format {@code key}'s extension names, or null for neither. */
 	public static FileFormat ofKey(String key) {
 		String lower = key.toLowerCase(Locale.ROOT);
 		for (FileFormat format : values()) {
-			for (String extension : format.extensions) {
-				if (lower.endsWith(extension)) {
-					return format;
-				}
+			if (lower.endsWith(format.extension)) {
+				return format;
 			}
 		}
 		return null;
