@@ -2,7 +2,6 @@ package io.pinpointimport.aws;
 
 import java.util.List;
 
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -51,8 +50,7 @@ class AwsClientsConfiguration {
 	}
 
 	static boolean concurrentModification(Throwable ex) {
-		return ex instanceof AwsServiceException service && service.awsErrorDetails() != null
-				&& "ConcurrentModification".equals(service.awsErrorDetails().errorCode());
+		return "ConcurrentModification".equals(AwsError.of(ex).errorCode());
 	}
 
 	@Bean(destroyMethod = "close")
