@@ -15,6 +15,7 @@ import java.util.UUID;
 import io.pinpointimport.role.ImportRoleNotFound;
 import io.pinpointimport.guardrail.GuardRails;
 import io.pinpointimport.role.ImportRoleLookup;
+import io.pinpointimport.shared.S3Location;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -167,7 +168,8 @@ class ImportService {
 			return request.roleArn();
 		}
 		String name = roleName(request);
-		return this.roles.managedRoleArn(name).orElseThrow(() -> new ImportRoleNotFound(name));
+		return this.roles.usableRoleArn(name, request.applicationId(), S3Location.parse(request.s3Url()))
+			.orElseThrow(() -> new ImportRoleNotFound(name));
 	}
 
 	/** Fingerprint of the request as the client sent it, defaults applied. */
