@@ -1,11 +1,13 @@
 package io.pinpointimport.audit;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import io.pinpointimport.system.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,6 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
@@ -31,12 +35,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Records every authenticated POST, PUT, PATCH and DELETE under {@code /api/}, denied or
  * not. It runs inside the security filter chain, after authentication and before
- * authorization, and holds the answer back until the record is stored, so a client that
- * got its answer finds the record.
+ * authorization. The record is begun before the call runs - a call whose record cannot be
+ * written is refused with a 503 and changes nothing (fail closed) - and completed before
+ * the answer is released, so a client that got its answer finds the record. A record that
+ * could not be completed (the database went away during the call) keeps status 0.
  */
 public final class AuditFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+
+	private static final String RETRY_AFTER_SECONDS = "5";
 
 	private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -73,30 +81,59 @@ public final class AuditFilter extends OncePerRequestFilter {
 		long started = System.nanoTime();
 		ContentCachingRequestWrapper cachedRequest = new ContentCachingRequestWrapper(request, BODY_CACHE_LIMIT);
 		ContentCachingResponseWrapper cachedResponse = new ContentCachingResponseWrapper(response);
+		long recordId;
+		try {
+			recordId = this.repository.begin(new AuditRecord(0, start, limit(authentication.getName(), 256),
+					limit(request.getMethod() + " " + request.getRequestURI(), 128),
+					limit(request.getRequestURI(), 2048), RequestSummary.of(request, new byte[0], this.json), 0, null,
+					List.of(), 0));
+		}
+		catch (RuntimeException ex) {
+			log.error("Refused {} {}: its audit record could not be written ({})", request.getMethod(),
+					request.getRequestURI(), ex.toString());
+			refuse(request, response);
+			return;
+		}
 		boolean failed = true;
 		try {
 			chain.doFilter(cachedRequest, cachedResponse);
 			failed = false;
 		}
 		finally {
-			record(cachedRequest, cachedResponse, authentication.getName(), start,
+			record(recordId, cachedRequest, cachedResponse, authentication.getName(), start,
 					Duration.ofNanos(System.nanoTime() - started), failed);
 			cachedResponse.copyBodyToResponse();
 		}
 	}
 
-	private void record(ContentCachingRequestWrapper request, ContentCachingResponseWrapper response, String caller,
-			Instant start, Duration duration, boolean failed) {
+	/**
+	 * The 503 problem of a call refused because its audit record could not be written.
+	 */
+	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "audit-unavailable",
+				"Audit trail unavailable",
+				"The audit record of this call could not be written, so the call was not run and nothing was "
+						+ "changed. Retry after " + RETRY_AFTER_SECONDS + " s.");
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(503);
+		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		response.setContentType("application/problem+json");
+		response.getOutputStream().write(this.json.writeValueAsBytes(Problems.members(problem)));
+	}
+
+	private void record(long recordId, ContentCachingRequestWrapper request, ContentCachingResponseWrapper response,
+			String caller, Instant start, Duration duration, boolean failed) {
 		try {
 			int status = failed ? 500 : response.getStatus();
 			String location = response.getHeader(HttpHeaders.LOCATION);
 			String target = (location != null && location.startsWith("/")) ? location : request.getRequestURI();
 			@SuppressWarnings("unchecked")
 			List<String> awsRequestIds = (List<String>) request.getAttribute(AuditTrail.AWS_REQUEST_IDS);
-			this.repository.insert(new AuditRecord(0, start, limit(caller, 256), action(request), limit(target, 2048),
-					RequestSummary.of(request, request.getContentAsByteArray(), this.json), status,
-					problemType(response, status), (awsRequestIds != null) ? List.copyOf(awsRequestIds) : List.of(),
-					duration.toMillis()));
+			this.repository.complete(recordId,
+					new AuditRecord(recordId, start, limit(caller, 256), action(request), limit(target, 2048),
+							RequestSummary.of(request, request.getContentAsByteArray(), this.json), status,
+							problemType(response, status),
+							(awsRequestIds != null) ? List.copyOf(awsRequestIds) : List.of(), duration.toMillis()));
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not store the audit record of {} {}", request.getMethod(), request.getRequestURI(), ex);

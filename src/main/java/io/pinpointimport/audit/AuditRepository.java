@@ -31,6 +31,35 @@ class AuditRepository {
 		this.json = json;
 	}
 
+	/**
+	 * Stores the start of a call before it runs (status 0 until {@link #complete}), so a
+	 * call whose record cannot be written is refused rather than run unaudited.
+	 */
+	long begin(AuditRecord record) {
+		return this.jdbc.sql("""
+				INSERT INTO audit_record (occurred_at, caller, action, target, request_summary, status, problem_type,
+				    aws_request_ids, duration_ms)
+				VALUES (?, ?, ?, ?, ?::jsonb, 0, NULL, '[]'::jsonb, 0)
+				RETURNING id
+				""")
+			.params(Timestamp.from(record.occurredAt()), record.caller(), record.action(), record.target(),
+					this.json.writeValueAsString(record.request()))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Completes a record {@link #begin begun} before the call with what the call did. */
+	void complete(long id, AuditRecord record) {
+		this.jdbc.sql("""
+				UPDATE audit_record SET action = ?, target = ?, request_summary = ?::jsonb, status = ?,
+				    problem_type = ?, aws_request_ids = ?::jsonb, duration_ms = ?
+				WHERE id = ?
+				""")
+			.params(record.action(), record.target(), this.json.writeValueAsString(record.request()), record.status(),
+					record.problemType(), this.json.writeValueAsString(record.awsRequestIds()), record.durationMs(), id)
+			.update();
+	}
+
 	void insert(AuditRecord record) {
 		this.jdbc.sql("""
 				INSERT INTO audit_record (occurred_at, caller, action, target, request_summary, status, problem_type,

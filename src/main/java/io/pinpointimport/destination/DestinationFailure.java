@@ -1,30 +1,36 @@
 package io.pinpointimport.destination;
 
 /**
- * A destination call failed; {@link #kind()} says what the caller may do about it.
+ * A destination call failed; {@link #kind()} says, in the port's own terms, what the
+ * caller may do about it. {@link #errorCode()} and {@link #requestId()} are the
+ * destination's own words, kept for people and support cases, never for decisions.
  */
 public class DestinationFailure extends RuntimeException {
 
 	/** What a failure means for the caller. */
 	public enum Kind {
 
+		/** The job, or the application it belongs to, does not exist (any more). */
+		NOT_FOUND,
+
+		/** Throttled even after the client's retries; nothing was created. */
+		THROTTLED,
+
 		/**
-		 * The destination cannot assume the import role yet - for a freshly created role,
-		 * IAM propagation until proven otherwise. Nothing was created.
+		 * The destination cannot use the import role yet - for a freshly created role,
+		 * IAM propagation until proven otherwise. A refusal that may pass; nothing was
+		 * created.
 		 */
 		ROLE_NOT_ASSUMABLE,
 
-		/** The request was refused for good (a 4xx); nothing was created. */
-		REJECTED,
-
-		/** Throttled even after the SDK's retries; nothing was created. */
-		THROTTLED,
+		/** Refused for good (bad input, access denied); nothing was created. */
+		REFUSED,
 
 		/**
 		 * A server error, timeout or lost connection: the request may or may not have
 		 * taken effect.
 		 */
-		OUTCOME_UNKNOWN
+		IN_DOUBT
 
 	}
 
@@ -50,7 +56,7 @@ public class DestinationFailure extends RuntimeException {
 		return this.kind;
 	}
 
-	/** The destination's error code, e.g. {@code BadRequestException}, or null. */
+	/** The destination's error code, shown to people; null when it sent none. */
 	public String errorCode() {
 		return this.errorCode;
 	}

@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.pinpoint.model.Format;
 import software.amazon.awssdk.services.pinpoint.model.ImportJobResource;
 import software.amazon.awssdk.services.pinpoint.model.ImportJobResponse;
 import software.amazon.awssdk.services.pinpoint.model.ImportJobsResponse;
+import software.amazon.awssdk.services.pinpoint.model.SegmentImportResource;
+import software.amazon.awssdk.services.pinpoint.model.SegmentResponse;
+import software.amazon.awssdk.services.pinpoint.model.SegmentsResponse;
 
 import org.springframework.stereotype.Component;
 
@@ -46,8 +49,82 @@ class PinpointDestination implements ImportDestination {
 
 	private final PinpointClient pinpoint;
 
+	/**
+	 * Pinpoint's import jobs can be neither stopped nor named (ExternalId is deprecated).
+	 */
+	private static final Capabilities CAPABILITIES = new Capabilities("Amazon Pinpoint",
+			Capabilities.Reconciliation.BY_DEFINITION, false);
+
 	PinpointDestination(PinpointClient pinpoint) {
 		this.pinpoint = pinpoint;
+	}
+
+	@Override
+	public Capabilities capabilities() {
+		return CAPABILITIES;
+	}
+
+	/**
+	 * Judged only by what the model requires {@code Definition} (ImportJobResource) to
+	 * echo: Format, S3Url and RoleArn, within the application. SegmentName, SegmentId,
+	 * DefineSegment and RegisterEndpoints are optional and may be missing or rewritten,
+	 * so they are not compared; the workflow keeps submissions that agree on these
+	 * members (one {@link #conflictKey conflict key}) from being unresolved at the same
+	 * time.
+	 */
+	@Override
+	public boolean mayHaveCreated(JobDefinition submitted, Job listed) {
+		JobDefinition job = listed.definition();
+		return job != null && submitted.applicationId().equals(job.applicationId())
+				&& submitted.s3Url().equals(job.s3Url()) && submitted.roleArn().equals(job.roleArn())
+				&& submitted.format() == job.format();
+	}
+
+	/**
+	 * Found through GetSegments, not {@code Definition.SegmentId}: the model documents
+	 * SegmentId for jobs that update a segment and does not promise to echo it. The match
+	 * is the segment of that name whose ImportDefinition (required members S3Url, Format,
+	 * RoleArn of SegmentImportResource) is the job's, created closest to the job.
+	 */
+	@Override
+	public String createdSegmentId(JobDefinition submitted, Job job) {
+		if (submitted.segmentName() == null) {
+			return submitted.segmentId();
+		}
+		Instant created = (job.createdAt() != null) ? job.createdAt() : Instant.now();
+		SegmentResponse best = null;
+		String token = null;
+		int pages = 0;
+		do {
+			String page = token;
+			SegmentsResponse segments = call("GetSegments",
+					() -> this.pinpoint
+						.getSegments(
+								request -> request.applicationId(submitted.applicationId()).pageSize("100").token(page))
+						.segmentsResponse());
+			for (SegmentResponse segment : segments.item()) {
+				SegmentImportResource imported = segment.importDefinition();
+				if (submitted.segmentName().equals(segment.name()) && imported != null
+						&& submitted.s3Url().equals(imported.s3Url()) && submitted.roleArn().equals(imported.roleArn())
+						&& (best == null || distance(segment, created).compareTo(distance(best, created)) < 0)) {
+					best = segment;
+				}
+			}
+			token = (segments.nextToken() == null || segments.nextToken().isEmpty()) ? null : segments.nextToken();
+		}
+		while (token != null && ++pages < 50);
+		return (best != null) ? best.id() : null;
+	}
+
+	private static Duration distance(SegmentResponse segment, Instant created) {
+		Instant at = instant(segment.creationDate());
+		return (at != null) ? Duration.between(at, created).abs() : Duration.ofDays(365_000);
+	}
+
+	@Override
+	public String conflictKey(JobDefinition definition) {
+		return String.join("|", definition.applicationId(), definition.s3Url(), definition.roleArn(),
+				definition.format().name());
 	}
 
 	@Override
@@ -100,7 +177,7 @@ class PinpointDestination implements ImportDestination {
 	static DestinationFailure failure(String operation, SdkException ex) {
 		if (!(ex instanceof AwsServiceException service)) {
 			// Timeouts and broken connections: the request may have reached Pinpoint.
-			return new DestinationFailure(DestinationFailure.Kind.OUTCOME_UNKNOWN, operation, null, null,
+			return new DestinationFailure(DestinationFailure.Kind.IN_DOUBT, operation, null, null,
 					String.valueOf(ex.getMessage()), ex);
 		}
 		AwsError error = AwsError.of(service);
@@ -110,8 +187,11 @@ class PinpointDestination implements ImportDestination {
 		if (error.kind() == AwsError.Kind.THROTTLED) {
 			kind = DestinationFailure.Kind.THROTTLED;
 		}
-		else if (error.kind() == AwsError.Kind.SERVER_ERROR) {
-			kind = DestinationFailure.Kind.OUTCOME_UNKNOWN;
+		else if (error.kind() == AwsError.Kind.SERVER_ERROR || error.kind() == AwsError.Kind.UNREACHABLE) {
+			kind = DestinationFailure.Kind.IN_DOUBT;
+		}
+		else if (error.kind() == AwsError.Kind.NOT_FOUND) {
+			kind = DestinationFailure.Kind.NOT_FOUND;
 		}
 		else if ("CreateImportJob".equals(operation) && service.statusCode() == 400
 				&& message.toLowerCase(Locale.ROOT).contains("role")) {
@@ -120,7 +200,7 @@ class PinpointDestination implements ImportDestination {
 			kind = DestinationFailure.Kind.ROLE_NOT_ASSUMABLE;
 		}
 		else {
-			kind = DestinationFailure.Kind.REJECTED;
+			kind = DestinationFailure.Kind.REFUSED;
 		}
 		return new DestinationFailure(kind, operation, code, service.requestId(), message, ex);
 	}
@@ -130,8 +210,12 @@ class PinpointDestination implements ImportDestination {
 		JobDefinition jobDefinition = (definition == null) ? null
 				: new JobDefinition((response.applicationId() != null) ? response.applicationId() : applicationId,
 						definition.s3Url(), format(definition.formatAsString()), definition.roleArn(),
-						definition.segmentName(), definition.segmentId(),
-						!Boolean.FALSE.equals(definition.registerEndpoints()));
+						definition.segmentName(),
+						// only for jobs that update a segment: SegmentId is documented
+						// for
+						// those, not for created segments (see createdSegmentId)
+						Boolean.TRUE.equals(definition.defineSegment()) ? null : definition.segmentId(),
+						!Boolean.FALSE.equals(definition.registerEndpoints()), null);
 		String status = response.jobStatusAsString();
 		return new Job(response.id(), jobDefinition, status, phase(status), instant(response.creationDate()),
 				instant(response.completionDate()), response.totalPieces(), response.completedPieces(),
@@ -139,14 +223,20 @@ class PinpointDestination implements ImportDestination {
 				response.hasFailures() ? List.copyOf(response.failures()) : List.of());
 	}
 
+	/**
+	 * JobStatus (botocore {@code pinpoint/2016-12-01} {@code JobStatus}): COMPLETED and
+	 * FAILED are terminal; COMPLETING and FAILING come just before them.
+	 */
 	private static Job.Phase phase(String status) {
-		if ("COMPLETED".equals(status)) {
-			return Job.Phase.SUCCEEDED;
+		if (status == null) {
+			return Job.Phase.RUNNING;
 		}
-		if ("FAILED".equals(status)) {
-			return Job.Phase.FAILED;
-		}
-		return Job.Phase.RUNNING;
+		return switch (status) {
+			case "COMPLETED" -> Job.Phase.FINISHED_OK;
+			case "FAILED" -> Job.Phase.FINISHED_FAILED;
+			case "COMPLETING", "FAILING" -> Job.Phase.FINISHING;
+			default -> Job.Phase.RUNNING;
+		};
 	}
 
 	private static FileFormat format(String format) {

@@ -14,8 +14,8 @@ enum AttemptOutcome {
 	SUBMITTED,
 
 	/**
-	 * An in-doubt try was matched to the job it had created (found through
-	 * GetImportJobs).
+	 * An in-doubt try was matched to the job it had created (found in the destination's
+	 * job list).
 	 */
 	RECONCILED,
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.pinpointimport.destination.Destination;
 import io.pinpointimport.system.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -43,9 +44,9 @@ class ImportController {
 
 	private static final String IMPORT_EXAMPLE = """
 			{"id": "0b6f1c8e-2f7d-4a55-9a51-6f0f7f3c2a10", "applicationId": "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21",
-			 "s3Url": "s3://demo-audiences/csv/", "format": "CSV", "segmentName": "spring-campaign",
-			 "registerEndpoints": true, "roleName": "pinpoint-import",
-			 "roleArn": "arn:aws:iam::123456789012:role/pinpoint-import/pinpoint-import", "state": "QUEUED",
+			 "s3Url": "s3://demo-audiences/endpoints/csv/", "format": "CSV", "segmentName": "demo-csv",
+			 "registerEndpoints": true, "roleName": "demo-importer",
+			 "roleArn": "arn:aws:iam::123456789012:role/pinpoint-import/demo-importer", "state": "QUEUED",
 			 "progress": 0.0, "attempts": [], "createdAt": "2026-05-04T10:15:30.000000Z",
 			 "requestedBy": "ops@example.com"}
 			""";
@@ -74,7 +75,8 @@ class ImportController {
 	@ApiResponse(responseCode = "403",
 			description = "A guard-rail forbids the application, S3 location or external role; `rule` names it",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "The named role is not managed by this service",
+	@ApiResponse(responseCode = "404",
+			description = "The named role is not managed by this service, or the Customer Profiles domain does not exist",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -120,18 +122,22 @@ class ImportController {
 			@Parameter(description = "Only imports created after this instant (ISO-8601)",
 					example = "2026-05-04T00:00:00Z") @RequestParam(
 							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdAfter,
+			@Parameter(description = "Only imports to this destination") @RequestParam(
+					required = false) Destination destination,
 			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
 			@Parameter(description = "Page size, at most 200") @RequestParam(
 					defaultValue = "50") @Min(1) @Max(200) int limit) {
-		ImportService.Page page = this.imports.list(new ImportFilter(applicationId, state, segmentName, createdAfter),
-				cursor, limit);
+		ImportService.Page page = this.imports
+			.list(new ImportFilter(applicationId, state, segmentName, createdAfter, destination), cursor, limit);
 		return new ImportPage(page.items().stream().map(ImportResource::of).toList(), page.nextCursor());
 	}
 
 	@PostMapping("/{id}/cancel")
-	@Operation(operationId = "cancelImport", summary = "Cancel an import that was not submitted yet",
-			description = "Pinpoint cannot cancel an import job, so only an import no job was asked for can be "
-					+ "cancelled: QUEUED, or waiting to retry a refused submission.")
+	@Operation(operationId = "cancelImport", summary = "Cancel an import",
+			description = "Pinpoint cannot cancel an import job, so a PINPOINT import can be cancelled only before a "
+					+ "job was asked for: QUEUED, or waiting to retry a refused submission. A CUSTOMER_PROFILES "
+					+ "import can also be cancelled while its upload job RUNNING: the job is stopped "
+					+ "(StopUploadJob) and the import ends CANCELLED.")
 	@ApiResponse(responseCode = "200", description = "Cancelled (or already was)",
 			content = @Content(schema = @Schema(implementation = ImportResource.class),
 					examples = @ExampleObject(value = IMPORT_EXAMPLE)))

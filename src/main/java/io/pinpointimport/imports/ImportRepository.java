@@ -10,11 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.function.Function;
 import java.util.UUID;
 
+import io.pinpointimport.destination.Destination;
 import io.pinpointimport.shared.FileFormat;
 import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.destination.Job;
+import io.pinpointimport.destination.ProfilesTarget;
+import io.pinpointimport.destination.Records;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,10 +72,10 @@ class ImportRepository {
 		return this.jdbc.sql("""
 				INSERT INTO endpoint_import (id, application_id, s3_url, format, segment_name, segment_id,
 				    register_endpoints, role_name, role_arn, state, ready, requested_by, idempotency_key,
-				    request_hash, created_at, validation)
+				    request_hash, created_at, validation, destination, customer_profiles)
 				VALUES (:id, :applicationId, :s3Url, :format, :segmentName, :segmentId, :registerEndpoints,
 				    :roleName, :roleArn, :state, :ready, :requestedBy, :idempotencyKey, :requestHash, :createdAt,
-				    :validation)
+				    :validation, :destination, :customerProfiles::jsonb)
 				ON CONFLICT (requested_by, idempotency_key) DO NOTHING
 				""")
 			.param("id", imp.id())
@@ -88,6 +94,8 @@ class ImportRepository {
 			.param("requestHash", imp.requestHash())
 			.param("createdAt", ts(imp.createdAt()))
 			.param("validation", spec.validation().name())
+			.param("destination", spec.destination().name())
+			.param("customerProfiles", (spec.profiles() != null) ? this.json.writeValueAsString(spec.profiles()) : null)
 			.update() == 1;
 	}
 
@@ -139,6 +147,10 @@ class ImportRepository {
 			sql.append(" AND application_id = :applicationId");
 			params.put("applicationId", filter.applicationId());
 		}
+		if (filter.destination() != null) {
+			sql.append(" AND destination = :destination");
+			params.put("destination", filter.destination().name());
+		}
 		if (filter.state() != null) {
 			sql.append(" AND state = :state");
 			params.put("state", filter.state().name());
@@ -186,6 +198,17 @@ class ImportRepository {
 	}
 
 	/**
+	 * Ends a running import CANCELLED once its destination was asked to stop its job.
+	 */
+	boolean cancelRunning(UUID id, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET state = 'CANCELLED', completed_at = :now, next_poll_at = NULL,
+				    lease_owner = NULL, lease_until = NULL, job_status = 'STOPPED'
+				WHERE id = :id AND state = 'RUNNING'
+				""").param("id", id).param("now", ts(now)).update() == 1;
+	}
+
+	/**
 	 * Queues a failed import again as a new run; its attempts stay.
 	 */
 	boolean retry(UUID id, boolean ready) {
@@ -195,7 +218,8 @@ class ImportRepository {
 				    role_refused_since = NULL, lease_owner = NULL, lease_until = NULL, job_id = NULL,
 				    job_status = NULL, job_segment_id = NULL, total_pieces = NULL, completed_pieces = NULL,
 				    failed_pieces = NULL, total_processed = NULL, total_failures = NULL, failures = NULL,
-				    job_created_at = NULL, observed_at = NULL, next_poll_at = NULL, error = NULL
+				    job_created_at = NULL, observed_at = NULL, next_poll_at = NULL, error = NULL,
+				    created_records = NULL, updated_records = NULL, failed_records = NULL
 				WHERE id = :id AND state = 'FAILED'
 				""").param("id", id).param("ready", ready).update() == 1;
 	}
@@ -240,13 +264,24 @@ class ImportRepository {
 
 	}
 
+	/** Candidates looked at per claim for one whose conflict key is free. */
+	private static final int CLAIM_CANDIDATES = 200;
+
+	/** Claims with every import its own conflict key (no two submissions conflict). */
+	Optional<Claim> claimNext(String owner, int slots, Instant now, Instant until) {
+		return claimNext(owner, slots, now, until, imp -> imp.id().toString());
+	}
+
 	/**
 	 * Under the slot lock: an in-doubt import whose lease ran out (it may hold a job
-	 * already, so it needs no new slot), else - when fewer than {@code slots} jobs run -
-	 * the oldest import that may be submitted now, marked in flight with a new attempt.
+	 * already, so it needs no new slot), else - when fewer than {@code slots} jobs exist
+	 * (running imports, unresolved submissions and active orphan jobs) - the oldest
+	 * import that may be submitted now and whose conflict key no unresolved submission
+	 * holds, marked in flight with a new attempt.
 	 */
 	@Transactional
-	Optional<Claim> claimNext(String owner, int slots, Instant now, Instant until) {
+	Optional<Claim> claimNext(String owner, int slots, Instant now, Instant until,
+			Function<StoredImport, String> conflictKey) {
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", SLOT_LOCK).query((rs, n) -> 1).list();
 		Optional<UUID> inDoubt = this.jdbc.sql("""
 				UPDATE endpoint_import SET lease_owner = :owner, lease_until = :until
@@ -259,27 +294,84 @@ class ImportRepository {
 			return find(inDoubt.get()).map(imp -> new Claim(imp, true));
 		}
 		long used = this.jdbc.sql("""
-				SELECT count(*) FROM endpoint_import
-				WHERE state = 'RUNNING' OR (state = 'SUBMITTING' AND in_flight_since IS NOT NULL)
+				SELECT (SELECT count(*) FROM endpoint_import
+				        WHERE state = 'RUNNING' OR (state = 'SUBMITTING' AND in_flight_since IS NOT NULL))
+				     + (SELECT count(*) FROM orphan_job WHERE ended_at IS NULL)
 				""").query(Long.class).single();
 		if (used >= slots) {
 			return Optional.empty();
 		}
-		Optional<UUID> next = this.jdbc.sql("""
-				SELECT id FROM endpoint_import
+		Set<String> unresolved = new HashSet<>(this.jdbc.sql("""
+				SELECT conflict_key FROM endpoint_import
+				WHERE state = 'SUBMITTING' AND in_flight_since IS NOT NULL AND conflict_key IS NOT NULL
+				""").query(String.class).list());
+		List<StoredImport> candidates = this.jdbc.sql("""
+				SELECT * FROM endpoint_import
 				WHERE ready AND (state = 'QUEUED' OR (state = 'SUBMITTING' AND in_flight_since IS NULL))
 				  AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
-				ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED
-				""").param("now", ts(now)).query(UUID.class).optional();
-		if (next.isEmpty()) {
-			return Optional.empty();
+				ORDER BY seq LIMIT :candidates FOR UPDATE SKIP LOCKED
+				""").param("now", ts(now)).param("candidates", CLAIM_CANDIDATES).query(this::row).list();
+		for (StoredImport candidate : candidates) {
+			String key = conflictKey.apply(candidate);
+			if (unresolved.contains(key)) {
+				continue;
+			}
+			this.jdbc.sql("UPDATE endpoint_import SET lease_owner = :owner, conflict_key = :key WHERE id = :id")
+				.param("owner", owner)
+				.param("key", key)
+				.param("id", candidate.id())
+				.update();
+			return startAttempt(candidate, owner, now, until).map(imp -> new Claim(imp, false));
 		}
-		this.jdbc.sql("UPDATE endpoint_import SET lease_owner = :owner WHERE id = :id")
+		return Optional.empty();
+	}
+
+	/**
+	 * Renews the lease of an import whose call is still running, so a crashed replica's
+	 * import is taken over after one short lease, not after the longest call.
+	 */
+	boolean renewLease(StoredImport imp, String owner, Instant until) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET lease_until = :until
+				WHERE id = :id AND state = 'SUBMITTING' AND attempt_count = :attempt AND lease_owner = :owner
+				""")
+			.param("id", imp.id())
+			.param("attempt", imp.attemptCount())
 			.param("owner", owner)
-			.param("id", next.get())
+			.param("until", ts(until))
+			.update() == 1;
+	}
+
+	/**
+	 * An in-doubt import whose outcome cannot be found out within its bound: it fails,
+	 * freeing its slot; a job it may have created shows as an orphan job.
+	 */
+	@Transactional
+	boolean failInDoubt(StoredImport imp, String owner, String note, ImportProblem problem, Instant now) {
+		int updated = this.jdbc.sql("""
+				UPDATE endpoint_import SET state = 'FAILED', in_flight_since = NULL, next_attempt_at = NULL,
+				    lease_owner = NULL, lease_until = NULL, completed_at = :now, error = :error::jsonb
+				WHERE id = :id AND state = 'SUBMITTING' AND attempt_count = :attempt AND lease_owner = :owner
+				""")
+			.param("id", imp.id())
+			.param("attempt", imp.attemptCount())
+			.param("owner", owner)
+			.param("now", ts(now))
+			.param("error", this.json.writeValueAsString(problem.toMap()))
 			.update();
-		StoredImport claimed = find(next.get()).orElseThrow();
-		return startAttempt(claimed, owner, now, until).map(imp -> new Claim(imp, false));
+		if (updated != 1) {
+			return false;
+		}
+		finishAttempt(imp, AttemptOutcome.OUTCOME_UNKNOWN, null, note, null, null, now);
+		return true;
+	}
+
+	/** Conflict keys of the submissions not resolved yet (in flight or in doubt). */
+	Set<String> unresolvedConflictKeys() {
+		return new HashSet<>(this.jdbc.sql("""
+				SELECT conflict_key FROM endpoint_import
+				WHERE state = 'SUBMITTING' AND in_flight_since IS NOT NULL AND conflict_key IS NOT NULL
+				""").query(String.class).list());
 	}
 
 	/**
@@ -345,15 +437,17 @@ class ImportRepository {
 	@Transactional
 	boolean recordJob(StoredImport imp, String owner, AttemptOutcome outcome, Job job, String note, String requestId,
 			Instant now, Instant nextPollAt) {
-		int updated = this.jdbc.sql("""
-				UPDATE endpoint_import SET state = 'RUNNING', submitted_at = :submittedAt, in_flight_since = NULL,
-				    next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL, next_poll_at = :nextPollAt,
-				    job_id = :jobId, job_status = :jobStatus, job_segment_id = :segmentId,
-				    total_pieces = :totalPieces, completed_pieces = :completedPieces, failed_pieces = :failedPieces,
-				    total_processed = :totalProcessed, total_failures = :totalFailures, failures = :failures::jsonb,
-				    job_created_at = :jobCreatedAt, observed_at = :now
-				WHERE id = :id AND state = 'SUBMITTING' AND attempt_count = :attempt AND lease_owner = :owner
-				""")
+		int updated = this.jdbc
+			.sql("""
+					UPDATE endpoint_import SET state = 'RUNNING', submitted_at = :submittedAt, in_flight_since = NULL,
+					    next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL, next_poll_at = :nextPollAt,
+					    job_id = :jobId, job_status = :jobStatus, job_segment_id = :segmentId,
+					    total_pieces = :totalPieces, completed_pieces = :completedPieces, failed_pieces = :failedPieces,
+					    total_processed = :totalProcessed, total_failures = :totalFailures, created_records = :createdRecords,
+					    updated_records = :updatedRecords, failed_records = :failedRecords, failures = :failures::jsonb,
+					    job_created_at = :jobCreatedAt, observed_at = :now
+					WHERE id = :id AND state = 'SUBMITTING' AND attempt_count = :attempt AND lease_owner = :owner
+					""")
 			.params(jobParams(job))
 			.param("id", imp.id())
 			.param("attempt", imp.attemptCount())
@@ -366,6 +460,11 @@ class ImportRepository {
 			return false;
 		}
 		finishAttempt(imp, outcome, job.id(), note, null, requestId, now);
+		// a late job reported as an orphan and adopted now is no orphan any more
+		this.jdbc.sql("DELETE FROM orphan_job WHERE application_id = :app AND job_id = :job")
+			.param("app", imp.spec().applicationId())
+			.param("job", job.id())
+			.update();
 		return true;
 	}
 
@@ -544,7 +643,8 @@ class ImportRepository {
 				"""
 						UPDATE endpoint_import SET job_status = :jobStatus, job_segment_id = coalesce(:segmentId, job_segment_id),
 						    total_pieces = :totalPieces, completed_pieces = :completedPieces, failed_pieces = :failedPieces,
-						    total_processed = :totalProcessed, total_failures = :totalFailures, failures = :failures::jsonb,
+						    total_processed = :totalProcessed, total_failures = :totalFailures, created_records = :createdRecords,
+						  updated_records = :updatedRecords, failed_records = :failedRecords, failures = :failures::jsonb,
 						    job_created_at = coalesce(:jobCreatedAt, job_created_at), observed_at = :now,
 						    next_poll_at = :nextPollAt, lease_owner = NULL, lease_until = NULL
 						WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner
@@ -554,16 +654,18 @@ class ImportRepository {
 
 	@Transactional
 	boolean recordFinished(UUID id, String owner, Job job, ImportState state, ImportProblem problem, Instant now) {
-		int updated = this.jdbc.sql("""
-				UPDATE endpoint_import SET state = :state, job_status = :jobStatus,
-				    job_segment_id = coalesce(:segmentId, job_segment_id), total_pieces = :totalPieces,
-				    completed_pieces = :completedPieces, failed_pieces = :failedPieces,
-				    total_processed = :totalProcessed, total_failures = :totalFailures, failures = :failures::jsonb,
-				    job_created_at = coalesce(:jobCreatedAt, job_created_at), observed_at = :now,
-				    completed_at = :completedAt, error = :error::jsonb, next_poll_at = NULL,
-				    lease_owner = NULL, lease_until = NULL
-				WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner
-				""")
+		int updated = this.jdbc
+			.sql("""
+					UPDATE endpoint_import SET state = :state, job_status = :jobStatus,
+					    job_segment_id = coalesce(:segmentId, job_segment_id), total_pieces = :totalPieces,
+					    completed_pieces = :completedPieces, failed_pieces = :failedPieces,
+					    total_processed = :totalProcessed, total_failures = :totalFailures, created_records = :createdRecords,
+					    updated_records = :updatedRecords, failed_records = :failedRecords, failures = :failures::jsonb,
+					    job_created_at = coalesce(:jobCreatedAt, job_created_at), observed_at = :now,
+					    completed_at = :completedAt, error = :error::jsonb, next_poll_at = NULL,
+					    lease_owner = NULL, lease_until = NULL
+					WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner
+					""")
 			.params(jobParams(job))
 			.param("id", id)
 			.param("owner", owner)
@@ -647,22 +749,27 @@ class ImportRepository {
 		params.put("failedPieces", job.failedPieces());
 		params.put("totalProcessed", job.totalProcessed());
 		params.put("totalFailures", job.totalFailures());
+		params.put("createdRecords", (job.records() != null) ? job.records().created() : null);
+		params.put("updatedRecords", (job.records() != null) ? job.records().updated() : null);
+		params.put("failedRecords", (job.records() != null) ? job.records().failed() : null);
 		params.put("failures", this.json.writeValueAsString(job.failures()));
 		params.put("jobCreatedAt", ts(job.createdAt()));
 		return params;
 	}
 
 	private StoredImport row(ResultSet rs, int rowNum) throws SQLException {
+		String profiles = rs.getString("customer_profiles");
 		ImportSpec spec = new ImportSpec(rs.getString("application_id"), rs.getString("s3_url"),
 				FileFormat.valueOf(rs.getString("format")), rs.getString("segment_name"), rs.getString("segment_id"),
 				rs.getBoolean("register_endpoints"), rs.getString("role_name"), rs.getString("role_arn"),
-				FileValidation.valueOf(rs.getString("validation")));
+				FileValidation.valueOf(rs.getString("validation")), Destination.valueOf(rs.getString("destination")),
+				(profiles != null) ? this.json.readValue(profiles, ProfilesTarget.class) : null);
 		String failures = rs.getString("failures");
 		JobProgress job = new JobProgress(rs.getString("job_id"), rs.getString("job_status"),
 				rs.getString("job_segment_id"), integer(rs, "total_pieces"), integer(rs, "completed_pieces"),
 				integer(rs, "failed_pieces"), integer(rs, "total_processed"), integer(rs, "total_failures"),
 				(failures != null) ? this.json.readValue(failures, STRINGS) : List.of(), instant(rs, "job_created_at"),
-				instant(rs, "observed_at"));
+				instant(rs, "observed_at"), records(rs));
 		String error = rs.getString("error");
 		return new StoredImport(rs.getObject("id", UUID.class), rs.getLong("seq"), spec,
 				ImportState.valueOf(rs.getString("state")), rs.getBoolean("ready"), rs.getString("requested_by"),
@@ -677,6 +784,14 @@ class ImportRepository {
 				instant(rs, prefix + "finished_at"), AttemptOutcome.valueOf(rs.getString(prefix + "outcome")),
 				rs.getString(prefix + "job_id"), rs.getString(prefix + "job_status"), rs.getString(prefix + "message"),
 				rs.getString(prefix + "error_code"), rs.getString(prefix + "request_id"));
+	}
+
+	private static Records records(ResultSet rs) throws SQLException {
+		long created = rs.getLong("created_records");
+		if (rs.wasNull()) {
+			return null;
+		}
+		return new Records(created, rs.getLong("updated_records"), rs.getLong("failed_records"));
 	}
 
 	private static Integer integer(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,8 @@
 package io.pinpointimport.imports;
 
+import io.pinpointimport.destination.Destination;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,11 +17,13 @@ import io.pinpointimport.shared.S3Location;
  * Body of {@code POST /api/v1/imports}: put the endpoints under an S3 location into a
  * segment.
  */
-@Schema(description = "What to import and where. Give exactly one of segmentName and segmentId, and at most one of "
-		+ "roleName and roleArn.")
+@Schema(description = "What to import and where. For PINPOINT (the default) give applicationId, exactly one of "
+		+ "segmentName and segmentId, and at most one of roleName and roleArn; for CUSTOMER_PROFILES give "
+		+ "customerProfiles and none of those.")
+@ApplicationIdForPinpoint
 record ImportRequest(
-		@Schema(description = "Pinpoint application (project) id", example = "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21",
-				requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Pattern(regexp = ApplicationId.PATTERN,
+		@Schema(description = "Pinpoint application (project) id; required for PINPOINT",
+				example = "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21") @Pattern(regexp = ApplicationId.PATTERN,
 						message = ApplicationId.MESSAGE) String applicationId,
 		@Schema(description = "s3://bucket/key of one file, or s3://bucket/prefix/ for every file below it",
 				example = "s3://demo-audiences/csv/", requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Pattern(
@@ -43,7 +47,22 @@ record ImportRequest(
 		@Schema(description = "Pre-flight validation of the files before Pinpoint is called: NONE, SAMPLE (the "
 				+ "first rows of each file; default) or FULL (every row). An import whose files fail it ends FAILED "
 				+ "with the validation report and no Pinpoint call", defaultValue = "SAMPLE",
-				example = "FULL") FileValidation validation) {
+				example = "FULL") FileValidation validation,
+		@Schema(description = "Where the endpoints go: PINPOINT (default) or CUSTOMER_PROFILES (Amazon Connect "
+				+ "Customer Profiles upload jobs)", defaultValue = "PINPOINT") Destination destination,
+		@Schema(description = "Settings of a CUSTOMER_PROFILES import") @Valid CustomerProfilesRequest customerProfiles) {
+
+	/** A Pinpoint request, as before destinations. */
+	ImportRequest(String applicationId, String s3Url, FileFormat format, String segmentName, String segmentId,
+			Boolean registerEndpoints, String roleName, String roleArn, FileValidation validation) {
+		this(applicationId, s3Url, format, segmentName, segmentId, registerEndpoints, roleName, roleArn, validation,
+				null, null);
+	}
+
+	/** The destination with its default applied. */
+	Destination destinationOrDefault() {
+		return (this.destination != null) ? this.destination : Destination.PINPOINT;
+	}
 
 	/** The validation level with its default applied. */
 	FileValidation validationOrDefault() {

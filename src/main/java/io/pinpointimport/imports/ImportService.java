@@ -12,8 +12,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.pinpointimport.destination.Destination;
+import io.pinpointimport.destination.ImportDestination;
+import io.pinpointimport.destination.ProfileField;
+import io.pinpointimport.destination.ProfilesTarget;
 import io.pinpointimport.role.ImportRoleNotFound;
 import io.pinpointimport.guardrail.GuardRails;
+import io.pinpointimport.shared.ApplicationId;
+import io.pinpointimport.shared.FileValidation;
+import io.pinpointimport.profiles.ProfilesChecks;
 import io.pinpointimport.role.ImportRoleLookup;
 import io.pinpointimport.shared.S3Location;
 
@@ -39,14 +46,25 @@ class ImportService {
 
 	private final GuardRails guardRails;
 
+	private final ImportDestination destination;
+
+	private final ProfilesChecks profilesChecks;
+
+	private final ObjectProvider<ImportRequestCheck> requestChecks;
+
 	ImportService(ImportRepository imports, ImportSettings settings, ImportRoleLookup roles,
-			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers, GuardRails guardRails) {
+			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers, GuardRails guardRails,
+			ImportDestination destination, ProfilesChecks profilesChecks,
+			ObjectProvider<ImportRequestCheck> requestChecks) {
+		this.destination = destination;
+		this.profilesChecks = profilesChecks;
 		this.imports = imports;
 		this.settings = settings;
 		this.roles = roles;
 		this.preflights = preflights;
 		this.workers = workers;
 		this.guardRails = guardRails;
+		this.requestChecks = requestChecks;
 	}
 
 	/** An accepted import, and whether it was an idempotent replay. */
@@ -55,8 +73,15 @@ class ImportService {
 	}
 
 	Accepted accept(ImportRequest request, String idempotencyKey, String requestedBy) {
-		checkRules(request);
-		checkGuardRails(request.applicationId(), request.s3Url(), request.roleArn());
+		boolean profiles = request.destinationOrDefault() == Destination.CUSTOMER_PROFILES;
+		if (profiles) {
+			checkProfilesRules(request);
+			this.guardRails.checkS3Url("s3Url", request.s3Url());
+		}
+		else {
+			checkRules(request);
+			checkGuardRails(request.applicationId(), request.s3Url(), request.roleArn());
+		}
 		String hash = hash(request);
 		if (idempotencyKey != null) {
 			Optional<StoredImport> earlier = this.imports.findByIdempotencyKey(requestedBy, idempotencyKey);
@@ -64,14 +89,18 @@ class ImportService {
 				return replay(earlier.get(), idempotencyKey, hash);
 			}
 		}
-		ImportSpec spec = new ImportSpec(request.applicationId(), request.s3Url(), request.format(),
-				request.segmentName(), request.segmentId(), request.registers(), roleName(request), roleArn(request),
-				request.validationOrDefault());
-		StoredImport imp = new StoredImport(UUID.randomUUID(), 0, spec, ImportState.QUEUED,
-				this.preflights.stream().findAny().isEmpty(), requestedBy, idempotencyKey, hash,
+		if (!profiles) {
+			checkApplicationIdIssued(request);
+		}
+		this.requestChecks.orderedStream().forEach(check -> check.checkLocation("s3Url", request.s3Url()));
+		ImportSpec spec = profiles ? profilesSpec(request)
+				: new ImportSpec(request.applicationId(), request.s3Url(), request.format(), request.segmentName(),
+						request.segmentId(), request.registers(), roleName(request), roleArn(request),
+						request.validationOrDefault());
+		StoredImport imp = StoredImport.accepted(UUID.randomUUID(), spec, this.preflights.stream().findAny().isEmpty(),
+				requestedBy, idempotencyKey, hash,
 				// as PostgreSQL keeps it, so this answer and later reads agree
-				Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
-				List.of());
+				Instant.now().truncatedTo(ChronoUnit.MICROS));
 		if (!this.imports.insert(imp)) {
 			// A concurrent request with the same key won the insert.
 			return replay(this.imports.findByIdempotencyKey(requestedBy, idempotencyKey).orElseThrow(), idempotencyKey,
@@ -104,6 +133,15 @@ class ImportService {
 		if (imp.state() == ImportState.CANCELLED) {
 			return imp;
 		}
+		if (imp.state() == ImportState.RUNNING && imp.spec().destination() != Destination.PINPOINT
+				&& imp.job().jobId() != null) {
+			// A destination that can stop a running job (Customer Profiles'
+			// StopUploadJob).
+			this.destination.cancel(imp.spec().applicationId(), imp.job().jobId());
+			if (this.imports.cancelRunning(id, Instant.now())) {
+				return get(id);
+			}
+		}
 		if (!this.imports.cancel(id, Instant.now())) {
 			throw ImportStateConflict.notCancellable(id, get(id).state());
 		}
@@ -129,8 +167,71 @@ class ImportService {
 		return new Accepted(earlier, true);
 	}
 
+	/**
+	 * A Customer Profiles import: the domain takes the application's place (in its own
+	 * namespace of application ids), there is no role and no segment, and Pinpoint's file
+	 * rules do not apply unless asked for - the destination checks the files itself
+	 * before it creates the upload job.
+	 */
+	private ImportSpec profilesSpec(ImportRequest request) {
+		CustomerProfilesRequest settings = request.customerProfiles();
+		// Checked last: the only check that calls AWS.
+		this.profilesChecks.requireDomain(settings.domainName());
+		List<ProfileField> fields = (settings.fields() == null) ? null : settings.fields()
+			.stream()
+			.map(field -> new ProfileField(field.column(), field.source(), field.target(), field.contentType().name()))
+			.toList();
+		ProfilesTarget target = new ProfilesTarget(settings.domainName(), fields, settings.uniqueKey(),
+				settings.dataExpiryDays());
+		return new ImportSpec(ProfilesChecks.NAMESPACE + settings.domainName(), request.s3Url(), request.format(), null,
+				null, false, null, null, (request.validation() != null) ? request.validation() : FileValidation.NONE,
+				Destination.CUSTOMER_PROFILES, target);
+	}
+
+	private void checkProfilesRules(ImportRequest request) {
+		List<InvalidImportRequest.FieldProblem> errors = new ArrayList<>();
+		String elsewhere = " belongs to PINPOINT imports; a CUSTOMER_PROFILES import names its domain in "
+				+ "customerProfiles instead";
+		if (request.applicationId() != null) {
+			errors.add(new InvalidImportRequest.FieldProblem("applicationId", "is not taken:" + elsewhere));
+		}
+		if (request.segmentName() != null || request.segmentId() != null) {
+			errors.add(new InvalidImportRequest.FieldProblem(
+					(request.segmentName() != null) ? "segmentName" : "segmentId", "is not taken:" + elsewhere));
+		}
+		if (request.roleName() != null || request.roleArn() != null) {
+			errors.add(new InvalidImportRequest.FieldProblem((request.roleName() != null) ? "roleName" : "roleArn",
+					"is not taken: Customer Profiles needs no import role, this service uploads the files itself"));
+		}
+		if (request.registerEndpoints() != null) {
+			errors.add(new InvalidImportRequest.FieldProblem("registerEndpoints", "is not taken:" + elsewhere));
+		}
+		CustomerProfilesRequest settings = request.customerProfiles();
+		if (settings == null) {
+			errors.add(new InvalidImportRequest.FieldProblem("customerProfiles",
+					"is required for CUSTOMER_PROFILES: give domainName and dataExpiryDays"));
+		}
+		else {
+			List<ProfileField> fields = (settings.fields() == null) ? null
+					: settings.fields()
+						.stream()
+						.map(field -> new ProfileField(field.column(), field.source(), field.target(),
+								field.contentType().name()))
+						.toList();
+			this.profilesChecks.problems(fields, settings.uniqueKey())
+				.forEach(problem -> errors.add(new InvalidImportRequest.FieldProblem(problem[0], problem[1])));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidImportRequest(errors);
+		}
+	}
+
 	private void checkRules(ImportRequest request) {
 		List<InvalidImportRequest.FieldProblem> errors = new ArrayList<>();
+		if (request.customerProfiles() != null) {
+			errors.add(new InvalidImportRequest.FieldProblem("customerProfiles",
+					"is only taken with destination CUSTOMER_PROFILES"));
+		}
 		if ((request.segmentName() == null) == (request.segmentId() == null)) {
 			errors.add(new InvalidImportRequest.FieldProblem("segmentName",
 					"give exactly one of segmentName (create a segment) and segmentId (update one)"));
@@ -145,6 +246,13 @@ class ImportService {
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidImportRequest(errors);
+		}
+	}
+
+	/** What would only fail later (after a 202) but is knowable now: 422. */
+	private void checkApplicationIdIssued(ImportRequest request) {
+		if (!request.applicationId().matches(ApplicationId.ISSUED_PATTERN)) {
+			throw new ApplicationIdMalformed(request.applicationId());
 		}
 	}
 
@@ -178,6 +286,10 @@ class ImportService {
 				String.valueOf(request.segmentName()), String.valueOf(request.segmentId()),
 				String.valueOf(request.registers()), String.valueOf(request.roleName()),
 				String.valueOf(request.roleArn()), request.validationOrDefault().name());
+		if (request.destinationOrDefault() != Destination.PINPOINT) {
+			// Pinpoint requests keep the fingerprint they had before destinations.
+			canonical += "\u0000" + request.destinationOrDefault() + "\u0000" + request.customerProfiles();
+		}
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);

@@ -39,20 +39,44 @@ record ImportSettings(String defaultRoleName, @DefaultValue("2") @Min(1) int con
 	 * @param maxBackoff longest wait between two submission tries
 	 * @param callTimeout upper bound of one CreateImportJob call, the SDK's retries
 	 * included
-	 * @param lease how long a replica owns an import it is submitting; after that another
-	 * replica reconciles it (must exceed callTimeout)
+	 * @param lease how long a replica owns an import it is submitting without renewing it
+	 * (renewed every third of it while the call runs); a crashed replica's import is
+	 * picked up after this
 	 * @param reconcileSkew how much earlier than the local submission time a job's
 	 * CreationDate may be and still match the import (clock skew)
+	 * @param lateArrivalBound longest time after a CreateImportJob call started that its
+	 * request may still reach the destination and create a job (at least callTimeout)
+	 * @param listingLag longest time a new job may stay out of the destination's job
+	 * listing
+	 * @param inDoubtLimit longest an import stays in doubt while its job listing keeps
+	 * failing; then it fails with outcome-unknown and frees its slot
 	 */
 	record Submission(@DefaultValue("1s") @NotNull Duration interval,
 			@DefaultValue("2m") @NotNull Duration propagationWindow,
 			@DefaultValue("2s") @NotNull Duration initialBackoff, @DefaultValue("30s") @NotNull Duration maxBackoff,
-			@DefaultValue("30s") @NotNull Duration callTimeout, @DefaultValue("90s") @NotNull Duration lease,
-			@DefaultValue("5m") @NotNull Duration reconcileSkew) {
+			@DefaultValue("30s") @NotNull Duration callTimeout, @DefaultValue("15s") @NotNull Duration lease,
+			@DefaultValue("30s") @NotNull Duration reconcileSkew,
+			@DefaultValue("2m") @NotNull Duration lateArrivalBound, @DefaultValue("30s") @NotNull Duration listingLag,
+			@DefaultValue("15m") @NotNull Duration inDoubtLimit) {
 
-		@AssertTrue(message = "lease must be longer than callTimeout, or a slow call could be submitted twice")
-		boolean isLeaseLongerThanCall() {
-			return this.lease == null || this.callTimeout == null || this.lease.compareTo(this.callTimeout) > 0;
+		@AssertTrue(message = "lateArrivalBound must be at least callTimeout: a request may arrive until its call ends")
+		boolean isLateArrivalBoundAtLeastTheCall() {
+			return this.lateArrivalBound == null || this.callTimeout == null
+					|| this.lateArrivalBound.compareTo(this.callTimeout) >= 0;
+		}
+
+		/**
+		 * When a CreateImportJob call started at {@code startedAt} can no longer create a
+		 * job that the listing would not show: the moment "not listed" means "not
+		 * created".
+		 */
+		java.time.Instant settledAt(java.time.Instant startedAt) {
+			return startedAt.plus(this.lateArrivalBound).plus(this.listingLag);
+		}
+
+		/** How often a running call renews its lease. */
+		Duration heartbeat() {
+			return this.lease.dividedBy(3);
 		}
 
 	}

@@ -1,31 +1,35 @@
 package io.pinpointimport.imports;
 
+import io.pinpointimport.destination.Destination;
 import io.pinpointimport.shared.FileFormat;
 import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.destination.JobDefinition;
+import io.pinpointimport.destination.ProfilesTarget;
 
 /**
  * What was asked for, normalised: the request fields plus the role ARN they resolved to.
  */
 record ImportSpec(String applicationId, String s3Url, FileFormat format, String segmentName, String segmentId,
-		boolean registerEndpoints, String roleName, String roleArn, FileValidation validation) {
+		boolean registerEndpoints, String roleName, String roleArn, FileValidation validation, Destination destination,
+		ProfilesTarget profiles) {
+
+	/** A Pinpoint import. */
+	ImportSpec(String applicationId, String s3Url, FileFormat format, String segmentName, String segmentId,
+			boolean registerEndpoints, String roleName, String roleArn, FileValidation validation) {
+		this(applicationId, s3Url, format, segmentName, segmentId, registerEndpoints, roleName, roleArn, validation,
+				Destination.PINPOINT, null);
+	}
 
 	JobDefinition definition() {
-		return new JobDefinition(this.applicationId, this.s3Url, this.format, this.roleArn, this.segmentName,
-				this.segmentId, this.registerEndpoints);
+		return definition(null);
 	}
 
 	/**
-	 * True when {@code job} was created from this spec - how an in-doubt submission is
-	 * recognised among an application's jobs.
+	 * What to submit; {@code reference} names the import for destinations that keep it.
 	 */
-	boolean matches(JobDefinition job) {
-		if (job == null || !this.s3Url.equals(job.s3Url()) || !this.roleArn.equals(job.roleArn())
-				|| this.format != job.format() || this.registerEndpoints != job.registerEndpoints()) {
-			return false;
-		}
-		return (this.segmentName != null) ? this.segmentName.equals(job.segmentName())
-				: this.segmentId.equals(job.segmentId());
+	JobDefinition definition(String reference) {
+		return new JobDefinition(this.applicationId, this.s3Url, this.format, this.roleArn, this.segmentName,
+				this.segmentId, this.registerEndpoints, reference, this.profiles);
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.pinpointimport.imports;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the background work of this replica: checks before submission, submission (on its
- * interval, and at once when an import arrives or a slot frees), and polling. Every
- * replica runs the same loops; the database decides who does what.
+ * interval, and at once when an import arrives or a slot frees; one loop per job slot, so
+ * a slow call never idles another slot), polling, and the orphan-job watch. Every replica
+ * runs the same loops; the database decides who does what.
  */
 @Component
 class ImportWorkers implements SmartLifecycle {
@@ -25,23 +28,34 @@ class ImportWorkers implements SmartLifecycle {
 	/** Upper bound of steps per run, so one loop never starves the others. */
 	private static final int MAX_STEPS = 500;
 
+	/** Most submission loops per replica, whatever the job limit. */
+	private static final int MAX_SUBMITTERS = 8;
+
 	private final Poller poller;
 
 	private final Preflighter preflighter;
 
 	private final ImportSettings settings;
 
-	private final Loop submission;
+	private final List<Loop> submission;
+
+	private final OrphanWatch orphans;
+
+	private final OrphanJobSettings orphanSettings;
 
 	private final Loop preflight;
 
 	private volatile ThreadPoolTaskScheduler scheduler;
 
-	ImportWorkers(Submitter submitter, Poller poller, Preflighter preflighter, ImportSettings settings) {
+	ImportWorkers(Submitter submitter, Poller poller, Preflighter preflighter, OrphanWatch orphans,
+			ImportSettings settings, OrphanJobSettings orphanSettings) {
 		this.poller = poller;
 		this.preflighter = preflighter;
+		this.orphans = orphans;
 		this.settings = settings;
-		this.submission = new Loop("submission", submitter::step);
+		this.orphanSettings = orphanSettings;
+		int loops = Math.min(settings.concurrentJobLimit(), MAX_SUBMITTERS);
+		this.submission = IntStream.range(0, loops).mapToObj(n -> new Loop("submission", submitter::step)).toList();
 		this.preflight = new Loop("preflight", preflighter::step);
 	}
 
@@ -54,19 +68,21 @@ class ImportWorkers implements SmartLifecycle {
 		if (this.preflighter.active()) {
 			this.preflight.wake(running);
 		}
-		this.submission.wake(running);
+		this.submission.forEach(loop -> loop.wake(running));
 	}
 
 	@Override
 	public void start() {
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setPoolSize(4);
+		scheduler.setPoolSize(this.submission.size() + 4);
 		scheduler.setThreadNamePrefix("imports-");
 		// Let an in-flight CreateImportJob finish rather than leave it in doubt.
 		scheduler.setWaitForTasksToCompleteOnShutdown(true);
 		scheduler.setAwaitTerminationMillis(this.settings.submission().callTimeout().toMillis());
 		scheduler.initialize();
-		scheduler.scheduleWithFixedDelay(this.submission::run, this.settings.submission().interval());
+		this.submission
+			.forEach(loop -> scheduler.scheduleWithFixedDelay(loop::run, this.settings.submission().interval()));
+		scheduler.scheduleWithFixedDelay(this::watchOrphans, this.orphanSettings.interval());
 		scheduler.scheduleWithFixedDelay(this::poll, this.settings.polling().tick());
 		if (this.preflighter.active()) {
 			scheduler.scheduleWithFixedDelay(this.preflight::run, this.settings.submission().interval());
@@ -86,6 +102,15 @@ class ImportWorkers implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.scheduler != null;
+	}
+
+	private void watchOrphans() {
+		try {
+			this.orphans.scan();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Orphan watch failed; trying again on the next tick: {}", ex.toString());
+		}
 	}
 
 	private void poll() {

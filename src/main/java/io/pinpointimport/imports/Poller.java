@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.Job;
+import io.pinpointimport.destination.JobDefinition;
 import io.pinpointimport.destination.JobPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,17 +20,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches running jobs economically: one GetImportJobs listing per application serves all
- * of its running jobs, each job is looked at again after an interval that grows with its
- * age (capped by the staleness bound), and finished jobs are never looked at again.
+ * Watches running jobs economically: one job listing per application serves all of its
+ * running jobs, each job is looked at again after an interval that grows with its age
+ * (capped by the staleness bound), and finished jobs are never looked at again.
  */
 @Component
 class Poller {
 
 	private static final Logger log = LoggerFactory.getLogger(Poller.class);
-
-	/** Stages after which the job is about to end: looked at as often as allowed. */
-	private static final Set<String> FINAL_STAGES = Set.of("COMPLETING", "FAILING");
 
 	private final ImportRepository imports;
 
@@ -104,13 +101,15 @@ class Poller {
 		return finished;
 	}
 
-	/** A page of the application's jobs, or null when Pinpoint no longer knows it. */
+	/**
+	 * A page of the application's jobs, or null when the destination no longer knows it.
+	 */
 	private JobPage list(String applicationId, String token) {
 		try {
 			return this.destination.list(applicationId, this.settings.polling().pageSize(), token);
 		}
 		catch (DestinationFailure failure) {
-			if ("NotFoundException".equals(failure.errorCode())) {
+			if (failure.kind() == DestinationFailure.Kind.NOT_FOUND) {
 				return null;
 			}
 			throw failure;
@@ -118,8 +117,8 @@ class Poller {
 	}
 
 	/**
-	 * Pinpoint lists newest first: once a whole page predates the oldest job looked for,
-	 * later pages cannot hold one (any job not met is described on its own).
+	 * The destination lists newest first: once a whole page predates the oldest job
+	 * looked for, later pages cannot hold one (any job not met is described on its own).
 	 */
 	private static boolean olderThan(JobPage page, Instant oldest) {
 		return !page.jobs().isEmpty()
@@ -134,7 +133,7 @@ class Poller {
 			job = this.destination.describe(applicationId, polled.jobId());
 		}
 		catch (DestinationFailure failure) {
-			if (!"NotFoundException".equals(failure.errorCode())) {
+			if (failure.kind() != DestinationFailure.Kind.NOT_FOUND) {
 				throw failure;
 			}
 			pending.remove(polled.jobId());
@@ -143,8 +142,9 @@ class Poller {
 			properties.put("jobId", polled.jobId());
 			properties.put("awsErrorCode", failure.errorCode());
 			return this.imports.recordJobLost(polled.id(), this.owner,
-					new ImportProblem("import-job-lost", "The import job is gone", 502, "Pinpoint no longer knows job "
-							+ polled.jobId() + " of application " + applicationId + ": " + failure.destinationMessage(),
+					new ImportProblem("import-job-lost", "The import job is gone", 502,
+							this.destination.capabilities().name() + " no longer knows job " + polled.jobId()
+									+ " of application " + applicationId + ": " + failure.destinationMessage(),
 							properties),
 					Instant.now()) ? 1 : 0;
 		}
@@ -170,15 +170,16 @@ class Poller {
 			}
 			else {
 				progress.add(new ImportRepository.Observation(polled.id(), job,
-						now.plus(interval(polled.submittedAt(), job.status(), now))));
+						now.plus(interval(polled.submittedAt(), job.phase(), now))));
 			}
 		}
 		this.imports.recordProgress(this.owner, progress, now);
 		return finished;
 	}
 
-	private boolean finish(ImportRepository.PolledJob polled, Job job, Instant now) {
-		boolean succeeded = job.phase() == Job.Phase.SUCCEEDED;
+	private boolean finish(ImportRepository.PolledJob polled, Job finished, Instant now) {
+		boolean succeeded = finished.phase() == Job.Phase.FINISHED_OK;
+		Job job = succeeded ? withCreatedSegment(polled, finished) : finished;
 		ImportProblem problem = succeeded ? null : jobFailed(job);
 		boolean recorded = this.imports.recordFinished(polled.id(), this.owner, job,
 				succeeded ? ImportState.SUCCEEDED : ImportState.FAILED, problem, now);
@@ -188,14 +189,37 @@ class Poller {
 		return recorded;
 	}
 
+	/** The job with the id of the segment it created, when the import created one. */
+	private Job withCreatedSegment(ImportRepository.PolledJob polled, Job job) {
+		StoredImport imp = this.imports.find(polled.id()).orElse(null);
+		if (imp == null || imp.spec().segmentName() == null || job.definition() == null) {
+			return job;
+		}
+		try {
+			String segmentId = this.destination.createdSegmentId(imp.spec().definition(imp.id().toString()), job);
+			JobDefinition echoed = job.definition();
+			return new Job(job.id(),
+					new JobDefinition(echoed.applicationId(), echoed.s3Url(), echoed.format(), echoed.roleArn(),
+							echoed.segmentName(), segmentId, echoed.registerEndpoints(), echoed.reference()),
+					job.status(), job.phase(), job.createdAt(), job.completedAt(), job.totalPieces(),
+					job.completedPieces(), job.failedPieces(), job.totalProcessed(), job.totalFailures(),
+					job.failures());
+		}
+		catch (DestinationFailure failure) {
+			log.info("Import {}: the segment job {} created is not known yet ({})", polled.id(), job.id(),
+					failure.getMessage());
+			return job;
+		}
+	}
+
 	/**
 	 * When to look at a job again: a tenth of its age, so young jobs are seen often and
 	 * old ones rarely; as often as allowed in a final stage; never later than the
 	 * staleness bound allows.
 	 */
-	Duration interval(Instant submittedAt, String status, Instant now) {
+	Duration interval(Instant submittedAt, Job.Phase phase, Instant now) {
 		ImportSettings.Polling polling = this.settings.polling();
-		if (FINAL_STAGES.contains(status) || submittedAt == null) {
+		if (phase == Job.Phase.FINISHING || submittedAt == null) {
 			return polling.minInterval();
 		}
 		Duration tenthOfAge = Duration.between(submittedAt, now).dividedBy(10);
@@ -205,7 +229,7 @@ class Poller {
 		return (tenthOfAge.compareTo(polling.maxInterval()) > 0) ? polling.maxInterval() : tenthOfAge;
 	}
 
-	private static ImportProblem jobFailed(Job job) {
+	private ImportProblem jobFailed(Job job) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("jobId", job.id());
 		properties.put("jobStatus", job.status());
@@ -213,7 +237,7 @@ class Poller {
 		properties.put("totalFailures", job.totalFailures());
 		String first = job.failures().isEmpty() ? "" : " First failure: " + job.failures().get(0);
 		return new ImportProblem("import-job-failed", "The import job failed", 422,
-				"Pinpoint job " + job.id() + " ended " + job.status() + " with "
+				this.destination.capabilities().name() + " job " + job.id() + " ended " + job.status() + " with "
 						+ ((job.failedPieces() != null) ? job.failedPieces() : 0) + " failed piece(s) and "
 						+ ((job.totalFailures() != null) ? job.totalFailures() : 0)
 						+ " failed endpoint(s); see pinpoint.failures." + first,

@@ -19,6 +19,16 @@ record StoredImport(UUID id, long seq, ImportSpec spec, ImportState state, boole
 		int attemptCount, int retryCount, Instant inFlightSince, Instant roleRefusedSince, JobProgress job,
 		ImportProblem error, List<Attempt> attempts) {
 
+	/**
+	 * A new import as accepted: QUEUED, first run, no attempt, no job.
+	 * @param ready true when no check before submission is due
+	 */
+	static StoredImport accepted(UUID id, ImportSpec spec, boolean ready, String requestedBy, String idempotencyKey,
+			String requestHash, Instant createdAt) {
+		return new StoredImport(id, 0, spec, ImportState.QUEUED, ready, requestedBy, idempotencyKey, requestHash,
+				createdAt, null, null, 1, 0, 0, null, null, JobProgress.NONE, null, List.of());
+	}
+
 	StoredImport withAttempts(List<Attempt> attempts) {
 		return new StoredImport(this.id, this.seq, this.spec, this.state, this.ready, this.requestedBy,
 				this.idempotencyKey, this.requestHash, this.createdAt, this.submittedAt, this.completedAt, this.run,

@@ -7,12 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.Job;
+import io.pinpointimport.destination.JobDefinition;
 import io.pinpointimport.destination.JobPage;
 import io.pinpointimport.destination.SubmittedJob;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +28,10 @@ import org.springframework.stereotype.Component;
  * Submits queued imports when a job slot is free, retries what may succeed later, and
  * reconciles in-doubt submissions against the destination's job list before any new try -
  * the destination has no client token, so this is what keeps a job from being created
- * twice.
+ * twice. The protocol, and what it rests on, is in the README ("Exactly once"): at most
+ * one unresolved submission per conflict key; "not listed" means "not created" only once
+ * the late-arrival bound and the listing lag have passed since the call started; an
+ * import in doubt holds its slot until resolved, and no longer than the in-doubt limit.
  */
 @Component
 class Submitter {
@@ -42,11 +51,28 @@ class Submitter {
 
 	private final String owner = "submitter-" + UUID.randomUUID();
 
+	/** Renews the leases of running calls; one daemon thread for all of them. */
+	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "imports-heartbeat");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	Submitter(ImportRepository imports, ImportDestination destination, ImportSettings settings, ImportMetrics metrics) {
 		this.imports = imports;
 		this.destination = destination;
 		this.settings = settings;
 		this.metrics = metrics;
+	}
+
+	/** The conflict key the destination gives an import's submission. */
+	private String conflictKey(StoredImport imp) {
+		return this.destination.conflictKey(definition(imp));
+	}
+
+	private static JobDefinition definition(StoredImport imp) {
+		// per run: a retried import is a new job for destinations that keep the reference
+		return imp.spec().definition(imp.id() + "-run-" + imp.run());
 	}
 
 	/**
@@ -56,7 +82,7 @@ class Submitter {
 	boolean step() {
 		Instant now = Instant.now();
 		Optional<ImportRepository.Claim> claim = this.imports.claimNext(this.owner, this.settings.concurrentJobLimit(),
-				now, now.plus(this.settings.submission().lease()));
+				now, now.plus(this.settings.submission().lease()), this::conflictKey);
 		if (claim.isEmpty()) {
 			return false;
 		}
@@ -71,8 +97,19 @@ class Submitter {
 
 	private void submit(StoredImport imp) {
 		ImportSettings.Submission submission = this.settings.submission();
+		// The lease is renewed while the call runs, so a crash is noticed after one
+		// short lease; safety does not rest on it (see reconcile).
+		Instant renewUntil = Instant.now().plus(submission.callTimeout());
+		ScheduledFuture<?> renewal = this.heartbeat.scheduleWithFixedDelay(() -> renew(imp, renewUntil),
+				submission.heartbeat().toMillis(), submission.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
 		try {
-			SubmittedJob submitted = this.destination.submit(imp.spec().definition(), submission.callTimeout());
+			SubmittedJob submitted;
+			try {
+				submitted = this.destination.submit(definition(imp), submission.callTimeout());
+			}
+			finally {
+				renewal.cancel(false);
+			}
 			Job job = submitted.job();
 			Instant now = Instant.now();
 			this.metrics.attempt(AttemptOutcome.SUBMITTED);
@@ -87,8 +124,27 @@ class Submitter {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Import {}: submission ended unexpectedly; treating its outcome as unknown", imp.id(), ex);
-			failed(imp, new DestinationFailure(DestinationFailure.Kind.OUTCOME_UNKNOWN, "CreateImportJob", null, null,
+			failed(imp, new DestinationFailure(DestinationFailure.Kind.IN_DOUBT, "submit", null, null,
 					String.valueOf(ex.getMessage()), ex));
+		}
+	}
+
+	/** Stops renewing leases, as a crashed replica would. */
+	@PreDestroy
+	void stop() {
+		this.heartbeat.shutdownNow();
+	}
+
+	/** Renews the lease of a running call, but never beyond the call's own timeout. */
+	private void renew(StoredImport imp, Instant renewUntil) {
+		if (Instant.now().isAfter(renewUntil)) {
+			return;
+		}
+		try {
+			this.imports.renewLease(imp, this.owner, Instant.now().plus(this.settings.submission().lease()));
+		}
+		catch (RuntimeException ex) {
+			log.info("Import {}: lease not renewed ({}); another replica may reconcile it", imp.id(), ex.toString());
 		}
 	}
 
@@ -111,13 +167,12 @@ class Submitter {
 							failure.errorCode(), failure.requestId(), since, now, now.plus(backoff));
 				}
 				else {
-					fail(imp, AttemptOutcome.ROLE_NOT_ASSUMABLE, failure,
-							new ImportProblem("role-not-assumable", "Import role could not be assumed", 422,
-									"Pinpoint still refused role " + imp.spec().roleArn() + " after "
-											+ submission.propagationWindow().toSeconds()
-											+ " s of retries (IAM propagation would be over by now): " + message,
-									awsProperties(failure)),
-							now);
+					fail(imp, AttemptOutcome.ROLE_NOT_ASSUMABLE, failure, new ImportProblem("role-not-assumable",
+							"Import role could not be assumed", 422,
+							this.destination.capabilities().name() + " still refused role " + imp.spec().roleArn()
+									+ " after " + submission.propagationWindow().toSeconds()
+									+ " s of retries (IAM propagation would be over by now): " + message,
+							awsProperties(failure)), now);
 				}
 			}
 			case THROTTLED -> {
@@ -126,17 +181,18 @@ class Submitter {
 				this.imports.recordRetry(imp, this.owner, AttemptOutcome.THROTTLED, message, failure.errorCode(),
 						failure.requestId(), imp.roleRefusedSince(), now, now.plus(backoff));
 			}
-			case OUTCOME_UNKNOWN -> {
+			case IN_DOUBT -> {
 				this.metrics.attempt(AttemptOutcome.OUTCOME_UNKNOWN);
 				this.metrics.retry("outcome_unknown");
 				this.imports.recordInDoubt(imp, this.owner, message, failure.errorCode(), failure.requestId(), now,
 						now.plus(backoff));
 			}
-			case REJECTED -> {
+			case REFUSED, NOT_FOUND -> {
 				this.metrics.attempt(AttemptOutcome.REJECTED);
+				String destination = this.destination.capabilities().name();
 				fail(imp, AttemptOutcome.REJECTED, failure,
-						new ImportProblem("import-rejected", "Pinpoint rejected the import", 422,
-								"CreateImportJob was refused: " + message, awsProperties(failure)),
+						new ImportProblem("import-rejected", destination + " rejected the import", 422,
+								"The import job was refused: " + message, awsProperties(failure)),
 						now);
 			}
 		}
@@ -150,21 +206,22 @@ class Submitter {
 
 	/**
 	 * Finds the job an in-doubt attempt may have created. Found: the import runs with it.
-	 * Not found: the attempt created nothing, so the import is submitted again - still
-	 * holding its slot.
+	 * Not found once the attempt has settled (late-arrival bound and listing lag passed
+	 * since the call started): the attempt created nothing, so the import is submitted
+	 * again - still holding its slot. Not found before: looked at again soon. Listing
+	 * fails: the application is gone (the import fails, no job can exist), or the import
+	 * waits, at most the in-doubt limit, then fails with outcome-unknown.
 	 */
 	private void reconcile(StoredImport imp) {
-		Instant since = imp.inFlightSince().minus(this.settings.submission().reconcileSkew());
+		ImportSettings.Submission submission = this.settings.submission();
+		Instant since = imp.inFlightSince().minus(submission.reconcileSkew());
+		Instant settledAt = submission.settledAt(imp.inFlightSince());
 		Optional<Job> match;
 		try {
 			match = findJob(imp, since);
 		}
 		catch (DestinationFailure failure) {
-			ImportSettings.Submission submission = this.settings.submission();
-			Duration backoff = Backoff.delay(submission.initialBackoff(), submission.maxBackoff(), imp.retryCount());
-			log.info("Import {}: cannot reconcile yet ({}); trying again in {}", imp.id(), failure.getMessage(),
-					backoff);
-			this.imports.postponeReconciliation(imp, this.owner, Instant.now().plus(backoff));
+			unreconcilable(imp, failure);
 			return;
 		}
 		Instant now = Instant.now();
@@ -174,16 +231,60 @@ class Submitter {
 					job.id());
 			this.metrics.attempt(AttemptOutcome.RECONCILED);
 			this.imports.recordJob(imp, this.owner, AttemptOutcome.RECONCILED, job,
-					"reconciled: found job " + job.id() + " through GetImportJobs", null, now,
+					"reconciled: found job " + job.id() + " in the destination's job list", null, now,
 					now.plus(this.settings.polling().minInterval()));
 			return;
 		}
-		log.info("Import {}: in-doubt attempt {} created no job; submitting again", imp.id(), imp.attemptCount());
+		if (now.isBefore(settledAt)) {
+			// The request may still arrive, or its job not be listed yet.
+			Duration backoff = Backoff.delay(submission.initialBackoff(), submission.maxBackoff(), imp.retryCount());
+			Instant next = now.plus(backoff).isBefore(settledAt) ? now.plus(backoff) : settledAt;
+			this.imports.postponeReconciliation(imp, this.owner, next);
+			return;
+		}
+		log.info(
+				"Import {}: in-doubt attempt {} created no job (none listed {} after the call started); submitting again",
+				imp.id(), imp.attemptCount(), Duration.between(imp.inFlightSince(), now));
 		this.metrics.attempt(AttemptOutcome.NOT_CREATED);
 		this.imports
-			.resubmitAfterNoJob(imp, this.owner, "reconciled: no job was created", now,
-					now.plus(this.settings.submission().lease()))
+			.resubmitAfterNoJob(imp, this.owner, "reconciled: no job was created", now, now.plus(submission.lease()))
 			.ifPresent(this::submit);
+	}
+
+	/** The job list cannot be read: bounded, with a clear outcome. */
+	private void unreconcilable(StoredImport imp, DestinationFailure failure) {
+		ImportSettings.Submission submission = this.settings.submission();
+		Instant now = Instant.now();
+		Map<String, Object> properties = awsProperties(failure);
+		String destination = this.destination.capabilities().name();
+		if (failure.kind() == DestinationFailure.Kind.NOT_FOUND) {
+			this.metrics.attempt(AttemptOutcome.OUTCOME_UNKNOWN);
+			this.imports.failInDoubt(imp, this.owner, "reconciliation: the application is gone",
+					new ImportProblem("import-application-gone", "The application is gone", 422,
+							destination + " no longer knows application " + imp.spec().applicationId()
+									+ ", so no job of this import can run: " + failure.destinationMessage(),
+							properties),
+					now);
+			return;
+		}
+		if (!now.isBefore(imp.inFlightSince().plus(submission.inDoubtLimit()))) {
+			log.warn("Import {}: outcome of attempt {} still unknown after {}; failing it to free its slot", imp.id(),
+					imp.attemptCount(), submission.inDoubtLimit());
+			this.metrics.attempt(AttemptOutcome.OUTCOME_UNKNOWN);
+			this.imports.failInDoubt(imp, this.owner, "reconciliation gave up: " + failure.destinationMessage(),
+					new ImportProblem("import-outcome-unknown", "Whether a job was created is unknown", 502,
+							"The job list of application " + imp.spec().applicationId() + " could not be read for "
+									+ submission.inDoubtLimit().toSeconds()
+									+ " s, so whether the last submission created a job is unknown; a job it did create"
+									+ " shows under /api/v1/orphan-jobs. Retry the import once you know: "
+									+ failure.destinationMessage(),
+							properties),
+					now);
+			return;
+		}
+		Duration backoff = Backoff.delay(submission.initialBackoff(), submission.maxBackoff(), imp.retryCount());
+		log.info("Import {}: cannot reconcile yet ({}); trying again in {}", imp.id(), failure.getMessage(), backoff);
+		this.imports.postponeReconciliation(imp, this.owner, now.plus(backoff));
 	}
 
 	private Optional<Job> findJob(StoredImport imp, Instant since) {
@@ -195,7 +296,8 @@ class Submitter {
 			JobPage page = this.destination.list(applicationId, this.settings.polling().pageSize(), token);
 			for (Job job : page.jobs()) {
 				boolean recent = job.createdAt() == null || !job.createdAt().isBefore(since);
-				if (recent && imp.spec().matches(job.definition()) && !this.imports.jobKnown(applicationId, job.id())
+				if (recent && this.destination.mayHaveCreated(definition(imp), job)
+						&& !this.imports.jobKnown(applicationId, job.id())
 						&& (best == null || Comparator.nullsLast(Comparator.<Instant>naturalOrder())
 							.compare(job.createdAt(), best.createdAt()) < 0)) {
 					best = job;

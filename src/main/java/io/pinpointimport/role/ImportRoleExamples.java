@@ -12,8 +12,8 @@ final class ImportRoleExamples {
 			 "tags": {"team": "growth"}}""";
 
 	static final String SCOPED_REQUEST = """
-			{"access": "SCOPED",
-			 "s3Locations": ["s3://acme-audiences/pinpoint/", "s3://acme-archive/2026/"],
+			{"applicationId": "4fd1b7c0e5f64b8c9a3e2d1f0a9b8c7d", "access": "SCOPED",
+			 "s3Locations": ["s3://demo-audiences/endpoints/", "s3://demo-audiences/archive/2026/"],
 			 "kmsKeyArns": ["arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"]}""";
 
 	private static final String TRUST_POLICY = """

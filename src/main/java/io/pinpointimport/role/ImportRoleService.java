@@ -1,11 +1,13 @@
 package io.pinpointimport.role;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import software.amazon.awssdk.regions.Region;
@@ -23,8 +25,6 @@ import io.pinpointimport.system.Caller;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponse;
 
 /**
@@ -44,20 +44,25 @@ class ImportRoleService implements ImportRoleLookup {
 
 	private final Region region;
 
-	private final TransactionTemplate transactions;
+	/**
+	 * Longest a change to one role may hold its lease (IAM calls and the up-to-20 s
+	 * waiter), and longest another change waits for it.
+	 */
+	private static final Duration LOCK_LEASE = Duration.ofMinutes(2);
+
+	private static final Duration LOCK_POLL = Duration.ofMillis(50);
 
 	private final ObjectProvider<RoleUsage> usage;
 
 	private final GuardRails guardRails;
 
 	ImportRoleService(IamGateway iam, StsGateway sts, ImportRoleStore store, RoleSettings settings, Region awsRegion,
-			PlatformTransactionManager transactionManager, ObjectProvider<RoleUsage> usage, GuardRails guardRails) {
+			ObjectProvider<RoleUsage> usage, GuardRails guardRails) {
 		this.iam = iam;
 		this.sts = sts;
 		this.store = store;
 		this.settings = settings;
 		this.region = awsRegion;
-		this.transactions = new TransactionTemplate(transactionManager);
 		this.usage = usage;
 		this.guardRails = guardRails;
 	}
@@ -287,33 +292,47 @@ class ImportRoleService implements ImportRoleLookup {
 	}
 
 	/**
-	 * Runs {@code work} in a transaction holding the role's lock, and records the change
-	 * (also when it fails: the record is committed, then the failure is rethrown).
+	 * Runs {@code work} holding the role's lease, and records the change (also when it
+	 * fails: the record is stored, then the failure is rethrown). No transaction or
+	 * pooled connection is held across the IAM calls and the waiter: each store call
+	 * commits on its own.
 	 */
 	private <T> T locked(String roleName, String request, RoleDeclaration declaration, Function<Execution, T> work) {
 		Execution execution = new Execution(roleName, request, declaration, Caller.current());
-		Result<T> result = this.transactions.execute(status -> {
-			this.store.lock(roleName);
-			try {
-				T value = work.apply(execution);
-				this.store.record(execution.change(null));
-				return new Result<>(value, null);
-			}
-			catch (ImportRoleNotFound ex) {
-				return new Result<>(null, ex);
-			}
-			catch (RuntimeException ex) {
-				this.store.record(execution.change(ex));
-				return new Result<>(null, ex);
-			}
-		});
-		if (result.failure() != null) {
-			throw result.failure();
+		String owner = UUID.randomUUID().toString();
+		acquire(roleName, owner);
+		try {
+			T value = work.apply(execution);
+			this.store.record(execution.change(null));
+			return value;
 		}
-		return result.value();
+		catch (ImportRoleNotFound ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			this.store.record(execution.change(ex));
+			throw ex;
+		}
+		finally {
+			this.store.unlock(roleName, owner);
+		}
 	}
 
-	private record Result<T>(T value, RuntimeException failure) {
+	/** Waits, without holding a connection, until the role's lease is free. */
+	private void acquire(String roleName, String owner) {
+		Instant giveUp = Instant.now().plus(LOCK_LEASE);
+		while (!this.store.tryLock(roleName, owner, Instant.now(), Instant.now().plus(LOCK_LEASE))) {
+			if (Instant.now().isAfter(giveUp)) {
+				throw new IllegalStateException("Role " + roleName + " stayed locked for " + LOCK_LEASE);
+			}
+			try {
+				Thread.sleep(LOCK_POLL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted waiting for role " + roleName, ex);
+			}
+		}
 	}
 
 	private record Identity(String arn, String roleId, Instant createdAt) {

@@ -37,14 +37,23 @@ class ImportRoleStore {
 	}
 
 	/**
-	 * Serializes work on one role name across threads and replicas until the surrounding
-	 * transaction ends.
+	 * Takes the lease on one role name (whatever its letter case) until {@code until},
+	 * unless another owner holds an unexpired one; committed at once, so no connection is
+	 * held while the role's IAM calls run.
 	 */
-	void lock(String roleName) {
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('pinpoint-import.roles'), hashtext(lower(?)))")
-			.param(roleName)
-			.query((rs, row) -> null)
-			.list();
+	boolean tryLock(String roleName, String owner, Instant now, Instant until) {
+		return this.jdbc.sql("""
+				INSERT INTO import_role_lock (role_key, owner, locked_until) VALUES (lower(?), ?, ?)
+				ON CONFLICT (role_key) DO UPDATE SET owner = excluded.owner, locked_until = excluded.locked_until
+				WHERE import_role_lock.locked_until < ?
+				""").params(roleName, owner, Timestamp.from(until), Timestamp.from(now)).update() == 1;
+	}
+
+	/** Gives the lease on a role name back. */
+	void unlock(String roleName, String owner) {
+		this.jdbc.sql("DELETE FROM import_role_lock WHERE role_key = lower(?) AND owner = ?")
+			.params(roleName, owner)
+			.update();
 	}
 
 	/** The role of that name, whatever its letter case. */

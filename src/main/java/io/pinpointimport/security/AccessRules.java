@@ -34,6 +34,7 @@ final class AccessRules {
 			new AccessRule(HttpMethod.POST, "/api/v1/imports", Scopes.IMPORTS_WRITE),
 			new AccessRule(HttpMethod.POST, "/api/v1/imports/*/cancel", Scopes.IMPORTS_WRITE),
 			new AccessRule(HttpMethod.POST, "/api/v1/imports/*/retry", Scopes.IMPORTS_WRITE),
+			new AccessRule(HttpMethod.GET, "/api/v1/orphan-jobs", Scopes.IMPORTS_READ),
 			// A validation is the pre-flight of an import and makes the service read S3.
 			new AccessRule(HttpMethod.POST, "/api/v1/validations", Scopes.IMPORTS_WRITE),
 			new AccessRule(HttpMethod.GET, "/api/v1/audit", Scopes.AUDIT_READ),

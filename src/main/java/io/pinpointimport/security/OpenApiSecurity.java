@@ -1,7 +1,10 @@
 package io.pinpointimport.security;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.pinpointimport.system.ProblemSchema;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.core.converter.ModelConverters;
@@ -55,11 +58,17 @@ final class OpenApiSecurity implements OpenApiCustomizer {
 		});
 		openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 			AccessRules.scopeOf(HttpMethod.valueOf(method.name()), path)
-				.ifPresent(scope -> requireScope(operation, scope));
+				.ifPresent(scope -> requireScope(operation, path, scope));
 		}));
 	}
 
-	private static void requireScope(Operation operation, String scope) {
+	private static Content problem(Map<String, Object> example) {
+		return new Content().addMediaType("application/problem+json",
+				new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ProblemSchema.NAME))
+					.example(example));
+	}
+
+	private static void requireScope(Operation operation, String path, String scope) {
 		// Scopes of apiKey and http schemes cannot be listed in a requirement (OpenAPI
 		// defines scopes for oauth2 only): the extension and the description carry it.
 		operation.setSecurity(
@@ -70,16 +79,18 @@ final class OpenApiSecurity implements OpenApiCustomizer {
 		if (!description.contains(requires)) {
 			operation.setDescription(description.isEmpty() ? requires : description + " " + requires);
 		}
-		Content problem = new Content().addMediaType("application/problem+json",
-				new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")));
 		if (operation.getResponses() != null) {
 			operation.getResponses()
-				.putIfAbsent("401", new ApiResponse().description("No valid API key or token").content(problem));
+				.putIfAbsent("401", new ApiResponse().description("No valid API key or token")
+					.content(problem(ProblemSchema.example("401", path, null))));
 			String lacksScope = "The credentials lack the scope '" + scope + "'";
 			ApiResponse forbidden = operation.getResponses().get("403");
 			if (forbidden == null) {
+				Map<String, Object> example = new LinkedHashMap<>(ProblemSchema.example("403", path, null));
+				example.put("detail", "This call requires the scope '" + scope + "', which your credentials lack.");
+				example.put("requiredScope", scope);
 				operation.getResponses()
-					.addApiResponse("403", new ApiResponse().description(lacksScope).content(problem));
+					.addApiResponse("403", new ApiResponse().description(lacksScope).content(problem(example)));
 			}
 			else if (!forbidden.getDescription().contains(lacksScope)) {
 				forbidden.setDescription(lacksScope + "; or " + forbidden.getDescription());

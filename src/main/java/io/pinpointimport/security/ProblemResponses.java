@@ -53,6 +53,10 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 		String detail = (ex instanceof InvalidApiKey || ex instanceof InvalidBearerTokenException) ? ex.getMessage()
 				: "Send an API key in the " + ApiKeyAuthentication.HEADER
 						+ " header or an OAuth2 access token as 'Authorization: Bearer <token>'.";
+		if (ex instanceof InvalidBearerTokenException && !looksLikeJwt(request)) {
+			detail = "The bearer token is not a JWT (three dot-separated parts). An API key goes in the "
+					+ ApiKeyAuthentication.HEADER + " header (or as 'Authorization: ApiKey <key>'), not after Bearer.";
+		}
 		write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", detail,
 				Map.of());
 	}
@@ -79,6 +83,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 				"The request URL or headers contain characters this service does not accept (for example an "
 						+ "encoded slash, a backslash, '..' or a semicolon in the path).",
 				Map.of());
+	}
+
+	private static boolean looksLikeJwt(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		String token = (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7))
+				? authorization.substring(7).trim() : "";
+		return token.chars().filter(c -> c == '.').count() == 2;
 	}
 
 	/** Writes one problem+json answer. */

@@ -94,6 +94,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(authorize -> {
 			authorize.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
 			settings.publicPaths().forEach(path -> authorize.requestMatchers(path).permitAll());
+			authorize.requestMatchers(DashboardAccess.assets(), DashboardAccess.page()).permitAll();
 			AccessRules.RULES.forEach(rule -> authorize.requestMatchers(rule.method(), rule.pattern())
 				.hasAuthority(Scopes.authority(rule.scope())));
 			authorize.requestMatchers("/api/**").access(new UnmappedPathsOnly(mappings));

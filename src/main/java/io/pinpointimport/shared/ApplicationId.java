@@ -15,6 +15,12 @@ public final class ApplicationId {
 	/** What a client is told when a value breaks {@link #PATTERN}. */
 	public static final String MESSAGE = "must be a Pinpoint application id (letters, digits, - and _, at most 64)";
 
+	/**
+	 * What Pinpoint itself issues: an id of another shape passes {@link #PATTERN} but
+	 * names no application, and imports refuse it when requested.
+	 */
+	public static final String ISSUED_PATTERN = "[0-9a-f]{32}";
+
 	private ApplicationId() {
 	}
 

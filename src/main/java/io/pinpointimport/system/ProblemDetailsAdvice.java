@@ -28,6 +28,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one error contract: every failure leaves the API as RFC 9457 problem+json that
@@ -96,6 +97,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return invalid(List.of(new FieldProblem(ex.getParameterName(), "is required")));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+				"Nothing answers " + ex.getHttpMethod() + " /" + ex.getResourcePath()
+						+ ". The API's paths are listed at /v3/api-docs and in Swagger UI (/swagger-ui.html).");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -53,11 +53,36 @@ class ImportFileValidation implements ImportPreflight {
 			return Optional.empty();
 		}
 		return Optional.of(new ImportProblem("validation-failed", "The files failed validation",
-				HttpStatus.UNPROCESSABLE_CONTENT.value(),
-				report.totals().errors() + " error(s) in " + report.totals().endpointsWithErrors()
-						+ " endpoint(s) under " + candidate.s3Url() + " (" + candidate.validation()
-						+ " validation): Pinpoint was not called. Fix the files as the report says and import again.",
+				HttpStatus.UNPROCESSABLE_CONTENT.value(), detail(report, candidate.s3Url(), candidate.validation()),
 				Map.of("validation", report)));
+	}
+
+	/**
+	 * The first error itself (where, which rule, how to fix it), then how many more: the
+	 * cause is in the detail, not only deep in the report.
+	 */
+	static String detail(ValidationReport report, String s3Url, FileValidation mode) {
+		long more = report.totals().errors() - 1;
+		String first = report.errors().isEmpty() ? report.totals().errors() + " error(s)"
+				: describe(report.errors().get(0));
+		return first + ((more > 0) ? " (and " + more + " more error(s) in the report)" : "") + ". " + mode
+				+ " validation of " + s3Url + ": Pinpoint was not called. Fix the files as the report says and import "
+				+ "again.";
+	}
+
+	private static String describe(Finding finding) {
+		StringBuilder where = new StringBuilder();
+		if (finding.key() != null && !finding.key().isEmpty()) {
+			where.append(finding.key());
+			if (finding.line() != null && finding.line() > 0) {
+				where.append(" line ").append(finding.line());
+			}
+			if (finding.field() != null) {
+				where.append(", ").append(finding.field());
+			}
+			where.append(": ");
+		}
+		return where + finding.message() + " [" + finding.rule() + "]";
 	}
 
 }

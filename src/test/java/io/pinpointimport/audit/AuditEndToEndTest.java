@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.pinpointimport.guardrail.WithGuardRails;
+import io.pinpointimport.standin.AwsStandIn;
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.TestCredentials;
 import io.pinpointimport.support.TestJwt;
@@ -83,10 +84,14 @@ class AuditEndToEndTest {
 	}
 
 	private Api.Response startImport(Api api) {
-		Api.Response response = api.post("/api/v1/imports", """
-				{"applicationId": "allowedapp1", "s3Url": "s3://allowed-bucket/imports/a.csv", "format": "CSV",
-				 "segmentName": "audit", "roleArn": "arn:aws:iam::123456789012:role/elsewhere"}
-				""");
+		// Imports from a bucket that does not exist are refused (422) before any import
+		// starts.
+		AwsStandIn.shared().s3().createBucket("allowed-bucket");
+		Api.Response response = api.post("/api/v1/imports",
+				"""
+						{"applicationId": "a11a0eda9b1e4c0d8e2f3a4b5c6d7e81", "s3Url": "s3://allowed-bucket/imports/a.csv", "format": "CSV",
+						 "segmentName": "audit", "roleArn": "arn:aws:iam::123456789012:role/elsewhere"}
+						""");
 		assertThat(response.status()).as(response.toString()).isEqualTo(202);
 		return response;
 	}

@@ -79,6 +79,19 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Kills the JVM with SIGKILL, as a crash would: no shutdown hook, no graceful stop.
+	 */
+	public void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	public int port() {
 		return this.port;
 	}

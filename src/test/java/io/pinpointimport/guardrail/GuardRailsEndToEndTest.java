@@ -2,6 +2,7 @@ package io.pinpointimport.guardrail;
 
 import java.util.UUID;
 
+import io.pinpointimport.standin.AwsStandIn;
 import io.pinpointimport.support.Api;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Guard-rails hold on every path that names an application or an S3 location
  * ({@code guardrails-e2e.properties} allows {@code s3://allowed-bucket/imports/},
- * {@code s3://shared-bucket} and applications {@code allowedapp1}, {@code allowedapp2}).
+ * {@code s3://shared-bucket} and applications {@code a11a0eda9b1e4c0d8e2f3a4b5c6d7e81},
+ * {@code a11a0eda9b1e4c0d8e2f3a4b5c6d7e82}).
  */
 @WithGuardRails
 class GuardRailsEndToEndTest {
@@ -23,7 +25,8 @@ class GuardRailsEndToEndTest {
 	@Test
 	void refusesAnImportFromABucketOutsideTheAllowList() {
 		String segment = "seg-" + UUID.randomUUID();
-		Api.Response response = startImport("allowedapp1", "s3://other-bucket/imports/a.csv", segment);
+		Api.Response response = startImport("a11a0eda9b1e4c0d8e2f3a4b5c6d7e81", "s3://other-bucket/imports/a.csv",
+				segment);
 		assertViolation(response, "allowed-s3-locations", "s3Url");
 		assertThat(response.json().get("detail").asString()).contains("s3://other-bucket/imports/a.csv",
 				"pinpoint-import.guardrails.s3-locations");
@@ -33,10 +36,11 @@ class GuardRailsEndToEndTest {
 	@Test
 	void refusesAnImportFromAPrefixThatOnlyStartsLikeAnAllowedOne() {
 		String segment = "seg-" + UUID.randomUUID();
-		assertViolation(startImport("allowedapp1", "s3://allowed-bucket/imports-evil/a.csv", segment),
+		assertViolation(
+				startImport("a11a0eda9b1e4c0d8e2f3a4b5c6d7e81", "s3://allowed-bucket/imports-evil/a.csv", segment),
 				"allowed-s3-locations", "s3Url");
-		assertViolation(startImport("allowedapp1", "s3://allowed-bucket/a.csv", segment), "allowed-s3-locations",
-				"s3Url");
+		assertViolation(startImport("a11a0eda9b1e4c0d8e2f3a4b5c6d7e81", "s3://allowed-bucket/a.csv", segment),
+				"allowed-s3-locations", "s3Url");
 		assertNothingStored(segment);
 	}
 
@@ -50,10 +54,12 @@ class GuardRailsEndToEndTest {
 
 	@Test
 	void acceptsImportsInsideTheAllowLists() {
-		assertThat(startImport("allowedapp1", "s3://allowed-bucket/imports/2026/a.csv", "seg-" + UUID.randomUUID())
+		assertThat(startImport("a11a0eda9b1e4c0d8e2f3a4b5c6d7e81", "s3://allowed-bucket/imports/2026/a.csv",
+				"seg-" + UUID.randomUUID())
 			.status()).isEqualTo(202);
-		assertThat(startImport("allowedapp2", "s3://shared-bucket/any/where/", "seg-" + UUID.randomUUID()).status())
-			.isEqualTo(202);
+		assertThat(startImport("a11a0eda9b1e4c0d8e2f3a4b5c6d7e82", "s3://shared-bucket/any/where/",
+				"seg-" + UUID.randomUUID())
+			.status()).isEqualTo(202);
 	}
 
 	@Test
@@ -64,6 +70,9 @@ class GuardRailsEndToEndTest {
 	}
 
 	private Api.Response startImport(String applicationId, String s3Url, String segmentName) {
+		// Imports from a bucket that does not exist are refused (422) before any import
+		// starts.
+		AwsStandIn.shared().s3().createBucket(s3Url.substring("s3://".length()).split("/")[0]);
 		return new Api(this.port).post("/api/v1/imports", """
 				{"applicationId": "%s", "s3Url": "%s", "format": "CSV", "segmentName": "%s",
 				 "roleArn": "arn:aws:iam::123456789012:role/elsewhere"}

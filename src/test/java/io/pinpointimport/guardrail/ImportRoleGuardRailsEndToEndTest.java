@@ -38,7 +38,7 @@ class ImportRoleGuardRailsEndToEndTest {
 	void refusesARoleNameWithoutThePrefixBeforeAnyIamCall() {
 		long writes = aws.calls().mutating("iam");
 		Api.Response response = this.api.put("/api/v1/import-roles/" + unique("growth"),
-				scoped("allowedapp1", "s3://allowed-bucket/imports/growth/"));
+				scoped("a11a0eda9b1e4c0d8e2f3a4b5c6d7e81", "s3://allowed-bucket/imports/growth/"));
 		assertViolation(response, "role-name-prefix", "roleName");
 		assertThat(aws.calls().mutating("iam")).isEqualTo(writes);
 	}
@@ -48,10 +48,12 @@ class ImportRoleGuardRailsEndToEndTest {
 		String name = unique("pinpoint-import-outside");
 		assertViolation(
 				this.api.put("/api/v1/import-roles/" + name,
-						scoped("allowedapp1", "s3://allowed-bucket/imports/a/\", \"s3://other-bucket/")),
+						scoped("a11a0eda9b1e4c0d8e2f3a4b5c6d7e81",
+								"s3://allowed-bucket/imports/a/\", \"s3://other-bucket/")),
 				"allowed-s3-locations", "s3Locations");
 		assertViolation(
-				this.api.put("/api/v1/import-roles/" + name, scoped("allowedapp1", "s3://allowed-bucket/imports-x/")),
+				this.api.put("/api/v1/import-roles/" + name,
+						scoped("a11a0eda9b1e4c0d8e2f3a4b5c6d7e81", "s3://allowed-bucket/imports-x/")),
 				"allowed-s3-locations", "s3Locations");
 		assertThat(aws.iam().role(name)).isEmpty();
 	}
@@ -59,9 +61,8 @@ class ImportRoleGuardRailsEndToEndTest {
 	@Test
 	void refusesTheReadEveryBucketPolicyWhileLocationsAreRestricted() {
 		String name = unique("pinpoint-import-managed");
-		assertViolation(
-				this.api.put("/api/v1/import-roles/" + name,
-						"{\"applicationId\": \"allowedapp1\", \"access\": \"S3_READ_ONLY_MANAGED\"}"),
+		assertViolation(this.api.put("/api/v1/import-roles/" + name,
+				"{\"applicationId\": \"a11a0eda9b1e4c0d8e2f3a4b5c6d7e81\", \"access\": \"S3_READ_ONLY_MANAGED\"}"),
 				"allowed-s3-locations", "access");
 		assertThat(aws.iam().role(name)).isEmpty();
 	}
@@ -82,7 +83,7 @@ class ImportRoleGuardRailsEndToEndTest {
 	void putsThePermissionsBoundaryOnEveryRoleItCreatesAndRestoresIt() {
 		String name = unique("pinpoint-import-bounded");
 		Api.Response created = this.api.put("/api/v1/import-roles/" + name,
-				scoped("allowedapp2", "s3://allowed-bucket/imports/bounded/"));
+				scoped("a11a0eda9b1e4c0d8e2f3a4b5c6d7e82", "s3://allowed-bucket/imports/bounded/"));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		RoleView role = aws.iam().role(name).orElseThrow();
 		assertThat(role.permissionsBoundary()).isEqualTo(BOUNDARY);
@@ -92,7 +93,7 @@ class ImportRoleGuardRailsEndToEndTest {
 		}
 		assertThat(aws.iam().role(name).orElseThrow().permissionsBoundary()).isNull();
 		Api.Response repaired = this.api.put("/api/v1/import-roles/" + name,
-				scoped("allowedapp2", "s3://allowed-bucket/imports/bounded/"));
+				scoped("a11a0eda9b1e4c0d8e2f3a4b5c6d7e82", "s3://allowed-bucket/imports/bounded/"));
 		assertThat(repaired.status()).as(repaired.toString()).isEqualTo(200);
 		assertThat(aws.iam().role(name).orElseThrow().permissionsBoundary()).isEqualTo(BOUNDARY);
 	}
@@ -101,7 +102,7 @@ class ImportRoleGuardRailsEndToEndTest {
 	void recordsTheAwsRequestIdsOfTheIamWritesInTheAudit() {
 		String name = unique("pinpoint-import-audited");
 		Api.Response created = this.api.put("/api/v1/import-roles/" + name,
-				scoped("allowedapp1", "s3://shared-bucket/audited/"));
+				scoped("a11a0eda9b1e4c0d8e2f3a4b5c6d7e81", "s3://shared-bucket/audited/"));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		Api.Response audit = this.api.get("/api/v1/audit?action=putImportRole&target=/api/v1/import-roles/" + name);
 		assertThat(audit.json().get("items")).hasSize(1);
@@ -118,7 +119,7 @@ class ImportRoleGuardRailsEndToEndTest {
 		}
 		long writes = aws.calls().mutating("iam");
 		Api.Response put = this.api.put("/api/v1/import-roles/" + name,
-				scoped("allowedapp1", "s3://shared-bucket/foreign/"));
+				scoped("a11a0eda9b1e4c0d8e2f3a4b5c6d7e81", "s3://shared-bucket/foreign/"));
 		Api.Response delete = this.api.delete("/api/v1/import-roles/" + name);
 		for (Api.Response refused : new Api.Response[] { put, delete }) {
 			assertThat(refused.status()).as(refused.toString()).isEqualTo(409);

@@ -2,7 +2,6 @@ package io.pinpointimport.imports;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import io.pinpointimport.shared.FileFormat;
@@ -21,16 +20,16 @@ final class Fixtures {
 	static StoredImport queued(String applicationId, String segmentName) {
 		ImportSpec spec = new ImportSpec(applicationId, "s3://bucket/" + segmentName + ".csv", FileFormat.CSV,
 				segmentName, null, true, "importer", ROLE_ARN, FileValidation.NONE);
-		return new StoredImport(UUID.randomUUID(), 0, spec, ImportState.QUEUED, true, "tester", null,
-				"hash-" + segmentName, Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
-				List.of());
+		return StoredImport.accepted(UUID.randomUUID(), spec, true, "tester", null, "hash-" + segmentName,
+				Instant.now());
 	}
 
 	/** Settings with short intervals; {@code limit} concurrent jobs. */
 	static ImportSettings settings(int limit) {
 		return new ImportSettings(null, limit,
 				new ImportSettings.Submission(Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofMillis(1),
-						Duration.ofMillis(5), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5)),
+						Duration.ofMillis(5), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5),
+						Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10)),
 				new ImportSettings.Polling(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1), 2,
 						Duration.ofSeconds(2)));
 	}

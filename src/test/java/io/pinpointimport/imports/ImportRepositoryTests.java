@@ -224,7 +224,7 @@ class ImportRepositoryTests {
 				now);
 		assertThat(claim("replica-a", 1)).isEmpty();
 		this.imports.claimDuePolls("replica-a", now.plusSeconds(1), now.plusSeconds(1), now.plusSeconds(31));
-		Job finished = new Job("job-1", claimed.spec().definition(), "COMPLETED", Job.Phase.SUCCEEDED, now, now, 1, 1,
+		Job finished = new Job("job-1", claimed.spec().definition(), "COMPLETED", Job.Phase.FINISHED_OK, now, now, 1, 1,
 				0, 10, 0, List.of());
 		assertThat(this.imports.recordFinished(claimed.id(), "replica-a", finished, ImportState.SUCCEEDED, null, now))
 			.isTrue();
@@ -248,15 +248,14 @@ class ImportRepositoryTests {
 	@Test
 	void keepsOneImportPerIdempotencyKeyAndCaller() {
 		StoredImport original = Fixtures.queued("app", "keyed");
-		StoredImport keyed = new StoredImport(original.id(), 0, original.spec(), original.state(), true, "alice",
-				"key-1", "hash", Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null, List.of());
+		StoredImport keyed = StoredImport.accepted(original.id(), original.spec(), true, "alice", "key-1", "hash",
+				Instant.now());
 		assertThat(this.imports.insert(keyed)).isTrue();
-		StoredImport sameKey = new StoredImport(UUID.randomUUID(), 0, original.spec(), original.state(), true, "alice",
-				"key-1", "hash", Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null, List.of());
+		StoredImport sameKey = StoredImport.accepted(UUID.randomUUID(), original.spec(), true, "alice", "key-1", "hash",
+				Instant.now());
 		assertThat(this.imports.insert(sameKey)).isFalse();
-		StoredImport otherCaller = new StoredImport(UUID.randomUUID(), 0, original.spec(), original.state(), true,
-				"bob", "key-1", "hash", Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
-				List.of());
+		StoredImport otherCaller = StoredImport.accepted(UUID.randomUUID(), original.spec(), true, "bob", "key-1",
+				"hash", Instant.now());
 		assertThat(this.imports.insert(otherCaller)).isTrue();
 		assertThat(this.imports.findByIdempotencyKey("alice", "key-1")).get()
 			.extracting(StoredImport::id)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.pinpointimport.destination.Capabilities;
 import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.Job;
@@ -45,14 +46,56 @@ class ScriptedDestination implements ImportDestination {
 
 	private final List<String> calls = new ArrayList<>();
 
+	private DestinationFailure.Kind listFailure;
+
+	private final List<Instant> submits = new ArrayList<>();
+
+	@Override
+	public Capabilities capabilities() {
+		return new Capabilities("Scripted", Capabilities.Reconciliation.BY_DEFINITION, false);
+	}
+
+	@Override
+	public boolean mayHaveCreated(JobDefinition submitted, Job listed) {
+		JobDefinition job = listed.definition();
+		return job != null && submitted.s3Url().equals(job.s3Url()) && submitted.roleArn().equals(job.roleArn())
+				&& submitted.format() == job.format()
+				&& ((submitted.segmentName() != null) ? submitted.segmentName().equals(job.segmentName())
+						: submitted.segmentId().equals(job.segmentId()));
+	}
+
+	@Override
+	public String createdSegmentId(JobDefinition submitted, Job job) {
+		Job known = this.jobs.get(job.id());
+		return (known != null) ? known.definition().segmentId() : null;
+	}
+
+	@Override
+	public String conflictKey(JobDefinition definition) {
+		return definition.applicationId() + "|" + definition.s3Url() + "|" + definition.roleArn() + "|"
+				+ definition.format();
+	}
+
 	synchronized ScriptedDestination then(Next... next) {
 		this.script.addAll(List.of(next));
 		return this;
 	}
 
+	/** Makes every listing fail with {@code kind} (null: listings work). */
+	synchronized ScriptedDestination failListings(DestinationFailure.Kind kind) {
+		this.listFailure = kind;
+		return this;
+	}
+
+	/** When each submit call came. */
+	synchronized List<Instant> submits() {
+		return List.copyOf(this.submits);
+	}
+
 	@Override
 	public synchronized SubmittedJob submit(JobDefinition definition, Duration timeout) {
 		this.calls.add("submit");
+		this.submits.add(Instant.now());
 		Next next = this.script.isEmpty() ? Next.CREATE : this.script.poll();
 		return switch (next) {
 			case CREATE -> {
@@ -62,11 +105,11 @@ class ScriptedDestination implements ImportDestination {
 			case ROLE_NOT_ASSUMABLE -> throw failure(DestinationFailure.Kind.ROLE_NOT_ASSUMABLE,
 					"Pinpoint could not assume role " + definition.roleArn());
 			case THROTTLED -> throw failure(DestinationFailure.Kind.THROTTLED, "Too many requests");
-			case REJECTED -> throw failure(DestinationFailure.Kind.REJECTED, "Application not found");
-			case UNKNOWN_NOTHING_CREATED -> throw failure(DestinationFailure.Kind.OUTCOME_UNKNOWN, "Internal error");
+			case REJECTED -> throw failure(DestinationFailure.Kind.REFUSED, "Application not found");
+			case UNKNOWN_NOTHING_CREATED -> throw failure(DestinationFailure.Kind.IN_DOUBT, "Internal error");
 			case UNKNOWN_BUT_CREATED -> {
 				create(definition);
-				throw failure(DestinationFailure.Kind.OUTCOME_UNKNOWN, "Read timed out");
+				throw failure(DestinationFailure.Kind.IN_DOUBT, "Read timed out");
 			}
 		};
 	}
@@ -76,7 +119,7 @@ class ScriptedDestination implements ImportDestination {
 		this.calls.add("describe");
 		Job job = this.jobs.get(jobId);
 		if (job == null) {
-			throw new DestinationFailure(DestinationFailure.Kind.REJECTED, "GetImportJob", "NotFoundException",
+			throw new DestinationFailure(DestinationFailure.Kind.NOT_FOUND, "GetImportJob", "NotFoundException",
 					"request-2", "Import job " + jobId + " not found", null);
 		}
 		return job;
@@ -90,6 +133,10 @@ class ScriptedDestination implements ImportDestination {
 	@Override
 	public synchronized JobPage list(String applicationId, int pageSize, String pageToken) {
 		this.calls.add("list");
+		if (this.listFailure != null) {
+			throw new DestinationFailure(this.listFailure, "GetImportJobs", "Scripted", "request-3", "Listing failed",
+					null);
+		}
 		List<Job> newestFirst = this.jobs.values()
 			.stream()
 			.filter(job -> job.definition().applicationId().equals(applicationId))
@@ -103,16 +150,16 @@ class ScriptedDestination implements ImportDestination {
 	/** Moves a job on, e.g. to COMPLETED. */
 	synchronized void finish(String jobId, String status, int processed, int failures) {
 		Job job = this.jobs.get(jobId);
-		Job.Phase phase = "COMPLETED".equals(status) ? Job.Phase.SUCCEEDED
-				: "FAILED".equals(status) ? Job.Phase.FAILED : Job.Phase.RUNNING;
+		Job.Phase phase = "COMPLETED".equals(status) ? Job.Phase.FINISHED_OK
+				: "FAILED".equals(status) ? Job.Phase.FINISHED_FAILED : Job.Phase.RUNNING;
 		List<String> messages = new ArrayList<>();
 		for (int i = 0; i < Math.min(failures, 100); i++) {
 			messages.add("line " + (i + 2) + ": the data didn't match the format");
 		}
 		this.jobs.put(jobId,
 				new Job(jobId, job.definition(), status, phase, job.createdAt(),
-						phase.terminal() ? Instant.now() : null, 1, phase == Job.Phase.SUCCEEDED ? 1 : 0,
-						phase == Job.Phase.FAILED ? 1 : 0, processed, failures, messages));
+						phase.terminal() ? Instant.now() : null, 1, phase == Job.Phase.FINISHED_OK ? 1 : 0,
+						phase == Job.Phase.FINISHED_FAILED ? 1 : 0, processed, failures, messages));
 	}
 
 	synchronized List<Job> jobs() {
@@ -125,10 +172,9 @@ class ScriptedDestination implements ImportDestination {
 
 	private Job create(JobDefinition definition) {
 		String id = "job-" + this.ids.incrementAndGet();
-		JobDefinition stored = definition.definesSegment()
-				? new JobDefinition(definition.applicationId(), definition.s3Url(), definition.format(),
-						definition.roleArn(), definition.segmentName(), "segment-" + id, definition.registerEndpoints())
-				: definition;
+		JobDefinition stored = definition.definesSegment() ? new JobDefinition(definition.applicationId(),
+				definition.s3Url(), definition.format(), definition.roleArn(), definition.segmentName(),
+				"segment-" + id, definition.registerEndpoints(), null) : definition;
 		Job job = new Job(id, stored, "CREATED", Job.Phase.RUNNING, Instant.now(), null, null, null, null, null, null,
 				List.of());
 		this.jobs.put(id, job);

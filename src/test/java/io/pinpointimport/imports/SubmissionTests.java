@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.imports.ScriptedDestination.Next;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,8 @@ class SubmissionTests {
 	void failsWhenTheRoleIsStillRefusedAfterTheWindow() {
 		this.settings = new ImportSettings(null, 2,
 				new ImportSettings.Submission(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(20),
-						Duration.ofMillis(40), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5)),
+						Duration.ofMillis(40), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5),
+						Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10)),
 				this.settings.polling());
 		for (int i = 0; i < 100; i++) {
 			this.destination.then(Next.ROLE_NOT_ASSUMABLE);
@@ -178,9 +180,8 @@ class SubmissionTests {
 		StoredImport first = store("same");
 		submitter().step();
 		// a second import with the very same definition, in doubt after creating nothing
-		StoredImport twin = new StoredImport(java.util.UUID.randomUUID(), 0, first.spec(), ImportState.QUEUED, true,
-				"tester", null, "hash", Instant.now(), null, null, 1, 0, 0, null, null, JobProgress.NONE, null,
-				List.of());
+		StoredImport twin = StoredImport.accepted(java.util.UUID.randomUUID(), first.spec(), true, "tester", null,
+				"hash", Instant.now());
 		this.imports.insert(twin);
 		this.destination.then(Next.UNKNOWN_NOTHING_CREATED);
 		Submitter submitter = submitter();
@@ -259,11 +260,87 @@ class SubmissionTests {
 		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
 		Instant now = Instant.now();
 		ImportSettings.Polling polling = this.settings.polling();
-		assertThat(poller.interval(now.minusSeconds(1), "PROCESSING", now)).isEqualTo(polling.minInterval());
-		assertThat(poller.interval(now.minusMillis(3000), "PROCESSING", now)).isEqualTo(Duration.ofMillis(300));
-		assertThat(poller.interval(now.minus(Duration.ofHours(2)), "PROCESSING", now)).isEqualTo(polling.maxInterval());
-		assertThat(poller.interval(now.minus(Duration.ofHours(2)), "COMPLETING", now)).isEqualTo(polling.minInterval());
+		assertThat(poller.interval(now.minusSeconds(1), io.pinpointimport.destination.Job.Phase.RUNNING, now))
+			.isEqualTo(polling.minInterval());
+		assertThat(poller.interval(now.minusMillis(3000), io.pinpointimport.destination.Job.Phase.RUNNING, now))
+			.isEqualTo(Duration.ofMillis(300));
+		assertThat(
+				poller.interval(now.minus(Duration.ofHours(2)), io.pinpointimport.destination.Job.Phase.RUNNING, now))
+			.isEqualTo(polling.maxInterval());
+		assertThat(
+				poller.interval(now.minus(Duration.ofHours(2)), io.pinpointimport.destination.Job.Phase.FINISHING, now))
+			.isEqualTo(polling.minInterval());
 		assertThat(polling.maxInterval().plus(polling.tick())).isLessThan(polling.maxStaleness());
+	}
+
+	@Test
+	void keepsAtMostOneUnresolvedSubmissionPerConflictKey() {
+		StoredImport first = store("first");
+		StoredImport second = store("second");
+		StoredImport elsewhere = store("elsewhere");
+		Instant now = Instant.now();
+		java.util.function.Function<StoredImport, String> key = imp -> imp.id().equals(elsewhere.id()) ? "other"
+				: "shared";
+		assertThat(this.imports.claimNext("a", 10, now, now.plusSeconds(5), key).orElseThrow().imp().id())
+			.isEqualTo(first.id());
+		// the second shares the first's key: skipped while the first is unresolved
+		assertThat(this.imports.claimNext("a", 10, now, now.plusSeconds(5), key).orElseThrow().imp().id())
+			.isEqualTo(elsewhere.id());
+		assertThat(this.imports.claimNext("a", 10, now, now.plusSeconds(5), key)).isEmpty();
+		assertThat(this.imports.find(second.id()).orElseThrow().state()).isEqualTo(ImportState.QUEUED);
+	}
+
+	@Test
+	void submitsAgainOnlyAfterTheLateArrivalBoundAndListingLag() {
+		this.destination.then(Next.UNKNOWN_NOTHING_CREATED);
+		StoredImport imp = store("late-bound");
+		Submitter submitter = submitter();
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			submitter.step();
+			return this.imports.find(imp.id()).orElseThrow().state() == ImportState.RUNNING;
+		});
+		List<Instant> submits = this.destination.submits();
+		assertThat(submits).hasSize(2);
+		ImportSettings.Submission submission = this.settings.submission();
+		assertThat(Duration.between(submits.get(0), submits.get(1)))
+			.isGreaterThanOrEqualTo(submission.lateArrivalBound().plus(submission.listingLag()));
+	}
+
+	@Test
+	void failsAnInDoubtImportWhoseApplicationIsGoneAndFreesItsSlot() {
+		this.settings = Fixtures.settings(1);
+		this.destination.then(Next.UNKNOWN_BUT_CREATED).failListings(DestinationFailure.Kind.NOT_FOUND);
+		StoredImport imp = store("gone");
+		StoredImport next = store("next");
+		Submitter submitter = submitter();
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			submitter.step();
+			return this.imports.find(imp.id()).orElseThrow().state() == ImportState.FAILED;
+		});
+		assertThat(this.imports.find(imp.id()).orElseThrow().error().type()).isEqualTo("import-application-gone");
+		submitter.step();
+		assertThat(this.imports.find(next.id()).orElseThrow().state()).isEqualTo(ImportState.RUNNING);
+	}
+
+	@Test
+	void failsAnInDoubtImportWhoseListingKeepsFailingPastTheInDoubtLimit() {
+		ImportSettings.Submission fast = this.settings.submission();
+		this.settings = new ImportSettings(null, 2,
+				new ImportSettings.Submission(fast.interval(), fast.propagationWindow(), fast.initialBackoff(),
+						fast.maxBackoff(), fast.callTimeout(), fast.lease(), fast.reconcileSkew(),
+						fast.lateArrivalBound(), fast.listingLag(), Duration.ofMillis(500)),
+				this.settings.polling());
+		this.destination.then(Next.UNKNOWN_NOTHING_CREATED).failListings(DestinationFailure.Kind.REFUSED);
+		StoredImport imp = store("denied");
+		Submitter submitter = submitter();
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			submitter.step();
+			return this.imports.find(imp.id()).orElseThrow().state() == ImportState.FAILED;
+		});
+		StoredImport failed = this.imports.find(imp.id()).orElseThrow();
+		assertThat(failed.error().type()).isEqualTo("import-outcome-unknown");
+		assertThat(failed.error().detail()).contains("orphan-jobs");
+		assertThat(this.destination.count("submit")).isEqualTo(1);
 	}
 
 	private List<ImportState> states() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
@@ -14,7 +15,6 @@ import io.pinpointimport.system.ProblemException;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -46,13 +46,17 @@ class ImportRoleServiceTests {
 	private final ImportRoleService service = new ImportRoleService(this.iam, this.sts, this.store,
 			new RoleSettings("/pinpoint-import/", Duration.ofSeconds(10),
 					new RoleSettings.Waiter(Duration.ofMillis(1), 1)),
-			Region.US_EAST_1, mock(PlatformTransactionManager.class), this.beans.getBeanProvider(RoleUsage.class),
-			this.guardRails);
+			Region.US_EAST_1, this.beans.getBeanProvider(RoleUsage.class), this.guardRails);
 
 	private static final RoleDeclaration declaration = new RoleDeclaration("importer", null,
 			RoleAccess.S3_READ_ONLY_MANAGED, List.of(), List.of(), null, Map.of());
 
 	private static final String ARN = "arn:aws:iam::123456789012:role/pinpoint-import/importer";
+
+	@BeforeEach
+	void unlocked() {
+		given(this.store.tryLock(any(), any(), any(), any())).willReturn(true);
+	}
 
 	@Test
 	void refusesToDeleteARoleAnUnfinishedImportUses() {

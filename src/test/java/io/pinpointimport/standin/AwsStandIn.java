@@ -21,6 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.pinpointimport.standin.iam.IamStandIn;
 import io.pinpointimport.standin.iam.PolicyDocument;
 import io.pinpointimport.standin.pinpoint.PinpointStandIn;
+import io.pinpointimport.standin.profiles.ProfilesStandIn;
 import io.pinpointimport.standin.s3.S3StandIn;
 import io.pinpointimport.standin.sts.StsStandIn;
 import io.pinpointimport.standin.wire.Access;
@@ -105,6 +106,8 @@ public final class AwsStandIn implements AutoCloseable {
 
 	private final PinpointStandIn pinpoint;
 
+	private final ProfilesStandIn profiles = ProfilesStandIn.start(0);
+
 	private final Map<String, ServiceHandler> handlers = new HashMap<>();
 
 	private AwsStandIn(int port) {
@@ -155,6 +158,7 @@ public final class AwsStandIn implements AutoCloseable {
 		System.setProperty("aws.region", REGION);
 		System.setProperty("aws.accessKeyId", ACCESS_KEY_ID);
 		System.setProperty("aws.secretAccessKey", SECRET_ACCESS_KEY);
+		this.profiles.useAsJvmDefault();
 	}
 
 	/** Base URL, e.g. {@code http://127.0.0.1:45678}. */
@@ -186,6 +190,11 @@ public final class AwsStandIn implements AutoCloseable {
 		return this.pinpoint;
 	}
 
+	/** Customer Profiles upload jobs, on a port of their own. */
+	public ProfilesStandIn profiles() {
+		return this.profiles;
+	}
+
 	/** Forgets all state, calls and knob settings. */
 	public void reset() {
 		this.knobs.reset();
@@ -193,6 +202,7 @@ public final class AwsStandIn implements AutoCloseable {
 		this.iam.reset();
 		this.s3.reset();
 		this.pinpoint.reset();
+		this.profiles.reset();
 	}
 
 	/** An IAM client for tests, e.g. to tamper with a role behind the service's back. */
@@ -245,6 +255,7 @@ public final class AwsStandIn implements AutoCloseable {
 		this.server.stop(0);
 		this.executor.shutdownNow();
 		this.pinpoint.close();
+		this.profiles.close();
 	}
 
 	private void serve(HttpExchange exchange) throws IOException {
@@ -256,6 +267,9 @@ public final class AwsStandIn implements AutoCloseable {
 			String requestId = response.headers().getOrDefault("x-amzn-RequestId", UUID.randomUUID().toString());
 			this.calls.record(handler.service(), operation, response.status(), requestId);
 			write(exchange, response, requestId);
+		}
+		catch (DroppedConnection ex) {
+			// closed above without a status line: the client sees the connection end
 		}
 		catch (RuntimeException ex) {
 			byte[] body = ("stand-in failure: " + ex).getBytes();
@@ -361,7 +375,7 @@ public final class AwsStandIn implements AutoCloseable {
 		}
 	}
 
-	static void sleep(long millis) {
+	public static void sleep(long millis) {
 		if (millis <= 0) {
 			return;
 		}

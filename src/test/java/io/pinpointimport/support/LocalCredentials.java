@@ -40,21 +40,30 @@ public final class LocalCredentials {
 		return Stream.concat(Arrays.stream(args),
 				Stream.of(key + "sha256=" + sha256(this.apiKey), key + "scopes=" + String.join(",", ALL_SCOPES),
 						"--spring.security.oauth2.resourceserver.jwt.public-key-location="
-								+ "classpath:security/test-only-jwt-signing-key.pub"))
+								+ "classpath:security/test-only-jwt-signing-key.pub",
+						// Swagger UI keeps what was pasted into Authorize across reloads.
+						"--springdoc.swagger-ui.persist-authorization=true"))
 			.toArray(String[]::new);
 	}
 
-	/** Prints both credentials and where to use them. */
-	public void print() {
+	/** Prints both credentials and where to use them on this run's {@code port}. */
+	public void print(String port) {
+		System.out.println(banner(port));
+	}
+
+	/** The text {@link #print} prints. */
+	String banner(String port) {
 		String token = TestJwt.token("local-developer", ALL_SCOPES, Duration.ofHours(12));
-		System.out.println("""
+		return """
 
 				Local run credentials (every scope; valid for this run only):
 				  API key:      %s
-				      curl -H 'X-Api-Key: %s' http://localhost:8080/api/v1/import-roles
+				      curl -H 'X-Api-Key: %s' http://localhost:%s/api/v1/import-roles
 				  Bearer token: %s
-				In Swagger UI (http://localhost:8080/swagger-ui.html) press Authorize and paste either.
-				""".formatted(this.apiKey, this.apiKey, token));
+				Dashboard: http://localhost:%s/ - sign in with either.
+				Swagger UI (http://localhost:%s/swagger-ui.html): press Authorize, paste either; it is kept
+				across reloads.
+				""".formatted(this.apiKey, this.apiKey, port, token, port, port);
 	}
 
 	private static String sha256(String text) {

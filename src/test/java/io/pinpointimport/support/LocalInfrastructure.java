@@ -49,6 +49,9 @@ public class LocalInfrastructure {
 		dataSource.setJdbcUrl(url != null ? url : EmbeddedDatabase.newDatabase());
 		dataSource.setUsername(EmbeddedDatabase.user());
 		dataSource.setMaximumPoolSize(10);
+		// as application.yml sets it for the production pool
+		dataSource.setConnectionTimeout(
+				environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class, 2000L));
 		return dataSource;
 	}
 

@@ -3,58 +3,213 @@ package io.pinpointimport.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.pinpointimport.standin.AwsStandIn;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Demo data and a start-up banner for the local run ({@code ./mvnw spring-boot:test-run}
- * only, never in tests): a bucket of sample endpoint files and a Pinpoint application in
- * the stand-in, and where to find Swagger UI and the stand-in.
+ * Demo data and a start-up banner for the local run
+ * ({@code ./mvnw spring-boot:test-run}): a bucket of sample endpoint files and a Pinpoint
+ * application in the stand-in, two declared import roles and three imports (succeeded,
+ * failed, cancelled), so that every example of Swagger UI works on the first Execute: the
+ * served OpenAPI document shows this run's ids in place of the examples' placeholders.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class LocalRunSeed {
 
 	/**
-	 * The demo bucket, holding {@code endpoints/csv/sample.csv} and
-	 * {@code endpoints/json/sample.json}.
+	 * The demo bucket, holding {@code endpoints/csv/sample.csv},
+	 * {@code endpoints/json/sample.json} and
+	 * {@code endpoints/csv-with-errors/sample.csv}.
 	 */
 	public static final String DEMO_BUCKET = "demo-audiences";
 
+	/** The demo Customer Profiles domain. */
+	public static final String DEMO_DOMAIN = "demo-customers";
+
+	/** The role the examples import with. */
+	public static final String DEMO_ROLE = "demo-importer";
+
+	/** A second role, for trying DELETE. */
+	public static final String SPARE_ROLE = "demo-importer-spare";
+
+	/** The OpenAPI examples' placeholder application ids (system.OpenApiExamples). */
+	static final List<String> EXAMPLE_APPLICATION_IDS = List.of("7f3b0c55a1e24c4b9b2f0d1e6a8c4d21",
+			"4fd1b7c0e5f64b8c9a3e2d1f0a9b8c7d");
+
+	/** The OpenAPI examples' placeholder import ids: succeeded, failed, cancelled. */
+	static final List<String> EXAMPLE_IMPORT_IDS = List.of("0b6f1c8e-2f7d-4a55-9a51-6f0f7f3c2a10",
+			"5d2f9a71-3c4b-4e8d-9f10-2a6b7c8d9e01", "c4e1b2a3-6d5f-4a7b-8c9d-0e1f2a3b4c5d");
+
 	private static final Logger logger = LoggerFactory.getLogger(LocalRunSeed.class);
 
+	/** What the seed created; the imports once the service is up. */
+	public static final class DemoData {
+
+		private final String applicationId;
+
+		private final CompletableFuture<List<String>> importIds = new CompletableFuture<>();
+
+		DemoData(String applicationId) {
+			this.applicationId = applicationId;
+		}
+
+		/** The demo Pinpoint application. */
+		public String applicationId() {
+			return this.applicationId;
+		}
+
+		/** Ids of the succeeded (or still running), failed and cancelled demo imports. */
+		public CompletableFuture<List<String>> importIds() {
+			return this.importIds;
+		}
+
+		Map<String, String> replacements() {
+			Map<String, String> replacements = new LinkedHashMap<>();
+			EXAMPLE_APPLICATION_IDS.forEach(id -> replacements.put(id, this.applicationId));
+			List<String> imports = this.importIds.getNow(List.of());
+			for (int i = 0; i < imports.size(); i++) {
+				replacements.put(EXAMPLE_IMPORT_IDS.get(i), imports.get(i));
+			}
+			return replacements;
+		}
+
+	}
+
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> localRunBanner(AwsStandIn standIn) {
+	DemoData demoData(AwsStandIn standIn) {
+		standIn.s3().put(DEMO_BUCKET, "endpoints/csv/sample.csv", resource("demo/sample.csv"));
+		standIn.s3().put(DEMO_BUCKET, "endpoints/json/sample.json", resource("demo/sample.json"));
+		// For a first validation that finds something: two rows Pinpoint would reject.
+		standIn.s3().put(DEMO_BUCKET, "endpoints/csv-with-errors/sample.csv", resource("demo/with-errors.csv"));
+		standIn.profiles().createDomain(DEMO_DOMAIN);
+		return new DemoData(standIn.pinpoint().createApp("demo"));
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> localRunBanner(AwsStandIn standIn, DemoData demo) {
 		return event -> {
-			String applicationId = seed(standIn);
 			Environment environment = event.getApplicationContext().getEnvironment();
-			String base = "http://localhost:" + environment.getProperty("local.server.port");
+			String port = environment.getProperty("local.server.port");
+			try {
+				demo.importIds.complete(seed(Integer.parseInt(port), demo.applicationId()));
+			}
+			catch (RuntimeException ex) {
+				demo.importIds.completeExceptionally(ex);
+				throw ex;
+			}
+			String base = "http://localhost:" + port;
 			String swaggerPath = environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html");
-			logger.info("""
+			logger.info(
+					"""
 
 
-					  pinpoint-import-service is running locally
-					    Swagger UI        {}{}
-					    AWS stand-in      {} (IAM, STS, S3, Pinpoint; account {}, region {})
-					    demo bucket       s3://{}/endpoints/csv/sample.csv, s3://{}/endpoints/json/sample.json
-					    demo Pinpoint app {}
-					""", base, swaggerPath, standIn.endpoint(), AwsStandIn.ACCOUNT_ID, AwsStandIn.REGION, DEMO_BUCKET,
-					DEMO_BUCKET, applicationId);
+							  pinpoint-import-service is running locally
+							    Dashboard         {}/
+							    Swagger UI        {}{}
+							    AWS stand-in      {} (IAM, STS, S3, Pinpoint; account {}, region {})
+							    demo bucket       s3://{}/endpoints/csv/, s3://{}/endpoints/json/ (clean), .../endpoints/csv-with-errors/
+							    demo Pinpoint app {}
+							    demo roles        {}, {}
+							    demo Customer Profiles domain {} (stand-in at {})
+							""",
+					base, base, swaggerPath, standIn.endpoint(), AwsStandIn.ACCOUNT_ID, AwsStandIn.REGION, DEMO_BUCKET,
+					DEMO_BUCKET, demo.applicationId(), DEMO_ROLE, SPARE_ROLE, DEMO_DOMAIN,
+					standIn.profiles().endpoint());
 		};
 	}
 
-	private static String seed(AwsStandIn standIn) {
-		standIn.s3().put(DEMO_BUCKET, "endpoints/csv/sample.csv", resource("demo/sample.csv"));
-		standIn.s3().put(DEMO_BUCKET, "endpoints/json/sample.json", resource("demo/sample.json"));
-		return standIn.pinpoint().createApp("demo");
+	/** Shows this run's ids in the served OpenAPI document, whatever built it. */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> localRunExamples(DemoData demo) {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws ServletException, IOException {
+						ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+						chain.doFilter(request, wrapper);
+						String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+						for (Map.Entry<String, String> replacement : demo.replacements().entrySet()) {
+							body = body.replace(replacement.getKey(), replacement.getValue());
+						}
+						wrapper.resetBuffer();
+						wrapper.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+						wrapper.copyBodyToResponse();
+					}
+				});
+		registration.addUrlPatterns("/v3/api-docs", "/v3/api-docs/*");
+		return registration;
+	}
+
+	/**
+	 * Declares the demo roles and starts the demo imports through the API, as a user
+	 * would.
+	 */
+	private static List<String> seed(int port, String applicationId) {
+		Api api = Api.anonymous(port)
+			.withHeader("Authorization", "Bearer " + TestJwt.token("local-run-seed",
+					List.of("import-roles:write", "imports:write", "imports:read"), Duration.ofMinutes(5)));
+		for (String role : List.of(DEMO_ROLE, SPARE_ROLE)) {
+			expect(api.put("/api/v1/import-roles/" + role, """
+					{"applicationId":"%s","description":"Lets Pinpoint read the demo audiences"}"""
+				.formatted(applicationId)), 200, 201);
+		}
+		String succeeded = start(api, applicationId, "s3://" + DEMO_BUCKET + "/endpoints/csv/", "demo-csv-seed");
+		// No files there: it fails its pre-flight validation, and can be retried.
+		String failed = start(api, applicationId, "s3://" + DEMO_BUCKET + "/endpoints/not-uploaded-yet/",
+				"demo-failed");
+		String cancelled = null;
+		for (int attempt = 0; attempt < 20 && cancelled == null; attempt++) {
+			String id = start(api, applicationId, "s3://" + DEMO_BUCKET + "/endpoints/json/", "demo-cancelled");
+			// Cancelled while still QUEUED, unless a worker took it first.
+			if (api.post("/api/v1/imports/" + id + "/cancel", null).status() == 200) {
+				cancelled = id;
+			}
+		}
+		if (cancelled == null) {
+			throw new IllegalStateException("No demo import could be cancelled before a worker took it");
+		}
+		return List.of(succeeded, failed, cancelled);
+	}
+
+	private static String start(Api api, String applicationId, String s3Url, String segment) {
+		Api.Response accepted = expect(
+				api.post("/api/v1/imports", """
+						{"applicationId":"%s","s3Url":"%s","format":"%s","segmentName":"%s","roleName":"%s"}"""
+					.formatted(applicationId, s3Url, s3Url.contains("/json/") ? "JSON" : "CSV", segment, DEMO_ROLE)),
+				202);
+		return accepted.json().get("id").asString();
+	}
+
+	private static Api.Response expect(Api.Response response, int... statuses) {
+		for (int status : statuses) {
+			if (response.status() == status) {
+				return response;
+			}
+		}
+		throw new IllegalStateException("Seeding the demo data failed: " + response);
 	}
 
 	private static byte[] resource(String path) {

@@ -24,10 +24,11 @@ final class ImportJob {
 		}
 
 		/**
-		 * Past CREATED and not yet finished: the job holds one of the account's slots.
+		 * Past CREATED and PENDING_JOB and not yet finished: the job holds one of the
+		 * account's slots.
 		 */
 		boolean running() {
-			return this != CREATED && !terminal();
+			return this != CREATED && this != PENDING_JOB && !terminal();
 		}
 
 	}
@@ -108,11 +109,15 @@ final class ImportJob {
 		return this.nextPiece < this.pieces.size() ? this.pieces.get(this.nextPiece) : null;
 	}
 
-	synchronized void pieceDone(EndpointFileCheck.Result result) {
+	/**
+	 * Records one processed file; with {@code badRowsFailThePiece} false its bad rows
+	 * count only in TotalFailures and the piece completes.
+	 */
+	synchronized void pieceDone(EndpointFileCheck.Result result, boolean badRowsFailThePiece) {
 		this.nextPiece++;
 		this.totalProcessed += result.processed();
 		this.totalFailures += result.failed();
-		if (result.pieceFailed()) {
+		if (result.pieceFailed() && badRowsFailThePiece) {
 			this.failedPieces++;
 		}
 		else {

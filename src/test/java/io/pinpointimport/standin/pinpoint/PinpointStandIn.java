@@ -35,6 +35,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.pinpointimport.standin.DroppedConnection;
+import io.pinpointimport.standin.PinpointFaults;
+
 /**
  * Pinpoint over REST-JSON (signing name {@code mobiletargeting}): applications and
  * endpoint import jobs. A job reads the files under its S3Url from the stand-in's S3,
@@ -65,6 +68,8 @@ public final class PinpointStandIn implements ServiceHandler {
 
 	private static final Pattern IMPORT_JOB = Pattern.compile("/v1/apps/([^/]+)/jobs/import/([^/]+)");
 
+	private static final Pattern SEGMENTS = Pattern.compile("/v1/apps/([^/]+)/segments/?");
+
 	private static final Pattern SEGMENT_IMPORT_JOBS = Pattern
 		.compile("/v1/apps/([^/]+)/segments/([^/]+)/jobs/import/?");
 
@@ -94,10 +99,14 @@ public final class PinpointStandIn implements ServiceHandler {
 
 	}
 
-	private record Segment(String applicationId, String id, String name) {
+	/** A segment an import job created, with the import it came from. */
+	private record Segment(String applicationId, String id, String name, String s3Url, String format, String roleArn,
+			Instant created) {
 	}
 
 	private final Knobs knobs;
+
+	private final PinpointFaults faults = new PinpointFaults();
 
 	private final IamStandIn iam;
 
@@ -120,6 +129,8 @@ public final class PinpointStandIn implements ServiceHandler {
 	private long sequence;
 
 	private int maxConcurrentRunning;
+
+	private int maxConcurrentActive;
 
 	public PinpointStandIn(Knobs knobs, IamStandIn iam, S3StandIn s3) {
 		this.knobs = knobs;
@@ -173,6 +184,9 @@ public final class PinpointStandIn implements ServiceHandler {
 		if (SEGMENT_IMPORT_JOBS.matcher(path).matches()) {
 			return "GetSegmentImportJobs";
 		}
+		if (SEGMENTS.matcher(path).matches() && "GET".equals(method)) {
+			return "GetSegments";
+		}
 		return "Unknown";
 	}
 
@@ -187,6 +201,7 @@ public final class PinpointStandIn implements ServiceHandler {
 				case "GetImportJobs" -> getImportJobs(group(IMPORT_JOBS, request, 1), null, request);
 				case "GetSegmentImportJobs" -> getImportJobs(group(SEGMENT_IMPORT_JOBS, request, 1),
 						group(SEGMENT_IMPORT_JOBS, request, 2), request);
+				case "GetSegments" -> getSegments(group(SEGMENTS, request, 1), request);
 				default -> throw new ServiceError(405, "MethodNotAllowedException",
 						"The stand-in does not emulate " + request.method() + " " + request.path());
 			};
@@ -240,11 +255,26 @@ public final class PinpointStandIn implements ServiceHandler {
 		return this.maxConcurrentRunning;
 	}
 
+	/**
+	 * The most jobs that ever existed unfinished at once (any status but COMPLETED and
+	 * FAILED, so CREATED and PENDING_JOB count) since the last reset.
+	 */
+	public synchronized int maxConcurrentActive() {
+		return this.maxConcurrentActive;
+	}
+
+	/** Pinpoint's own faults, as AWS has them. */
+	public PinpointFaults faults() {
+		return this.faults;
+	}
+
 	public synchronized void reset() {
 		this.apps.clear();
 		this.jobs.clear();
 		this.segments.clear();
 		this.maxConcurrentRunning = 0;
+		this.maxConcurrentActive = 0;
+		this.faults.reset();
 	}
 
 	public void close() {
@@ -280,6 +310,9 @@ public final class PinpointStandIn implements ServiceHandler {
 			throw badRequest("S3Url must look like s3://bucket-name/folder-name/file-name");
 		}
 		String externalId = body.path("ExternalId").asString(null);
+		// A request held on the way (a slow proxy, a retransmission) is handled when it
+		// arrives, whether or not its client still waits for the answer.
+		AwsStandIn.sleep(this.faults.rollLate().toMillis());
 		ObjectNode definition = json.createObjectNode();
 		for (String field : List.of("DefineSegment", "ExternalId", "Format", "RegisterEndpoints", "RoleArn", "S3Url",
 				"SegmentId", "SegmentName")) {
@@ -298,8 +331,21 @@ public final class PinpointStandIn implements ServiceHandler {
 					location.group(2), segmentId);
 			this.jobs.put(job.id, job);
 		}
+		recordConcurrency();
 		schedule(job);
-		return ok(201, jobJson(job));
+		PinpointFaults.LostAnswer lost = this.faults.rollLostAnswer();
+		if (lost == null) {
+			return ok(201, jobJson(job));
+		}
+		// The job exists; only its answer is lost on the way back.
+		return switch (lost) {
+			case SERVER_ERROR -> serverError("CreateImportJob");
+			case CONNECTION_RESET -> throw new DroppedConnection();
+			case TIMEOUT -> {
+				AwsStandIn.sleep(this.faults.lostAnswerHold().toMillis());
+				yield ok(201, jobJson(job));
+			}
+		};
 	}
 
 	/** The segment a job creates (DefineSegment) or updates (SegmentId), if any. */
@@ -317,7 +363,8 @@ public final class PinpointStandIn implements ServiceHandler {
 			if (name.isBlank()) {
 				throw badRequest("SegmentName is required when DefineSegment is true");
 			}
-			Segment segment = new Segment(applicationId, newId(), name);
+			Segment segment = new Segment(applicationId, newId(), name, body.path("S3Url").asString(),
+					body.path("Format").asString(), body.path("RoleArn").asString(), Instant.now());
 			this.segments.put(segment.id(), segment);
 			definition.put("SegmentId", segment.id());
 			return segment.id();
@@ -355,6 +402,7 @@ public final class PinpointStandIn implements ServiceHandler {
 				.filter(job -> job.applicationId.equals(applicationId))
 				.filter(job -> segmentId == null || segmentId.equals(job.segmentId))
 				.filter(job -> job.sequence <= from)
+				.filter(job -> !job.created.plus(this.faults.listingLag()).isAfter(Instant.now()))
 				.sorted(Comparator.comparingLong((ImportJob job) -> job.sequence).reversed())
 				.toList();
 		}
@@ -363,6 +411,45 @@ public final class PinpointStandIn implements ServiceHandler {
 		matching.stream().limit(pageSize).forEach(job -> items.add(jobJson(job)));
 		if (matching.size() > pageSize) {
 			page.put("NextToken", String.valueOf(matching.get(pageSize).sequence));
+		}
+		return ok(200, page);
+	}
+
+	/**
+	 * GetSegments ({@code GET /v1/apps/{application-id}/segments}, output payload
+	 * SegmentsResponse {Item, NextToken}): the segments import jobs created, each a
+	 * SegmentResponse of SegmentType IMPORT with its ImportDefinition (Format, S3Url,
+	 * RoleArn, ExternalId, Size are required members of SegmentImportResource). All in
+	 * one page.
+	 */
+	private StandInResponse getSegments(String applicationId, StandInRequest request) {
+		List<Segment> found;
+		synchronized (this) {
+			App app = app(applicationId);
+			found = this.segments.values()
+				.stream()
+				.filter(segment -> segment.applicationId().equals(app.id()))
+				.toList();
+		}
+		ObjectNode page = json.createObjectNode();
+		var items = page.putArray("Item");
+		for (Segment segment : found) {
+			ObjectNode item = items.addObject()
+				.put("ApplicationId", segment.applicationId())
+				.put("Arn",
+						"arn:aws:mobiletargeting:" + AwsStandIn.REGION + ":" + AwsStandIn.ACCOUNT_ID + ":apps/"
+								+ segment.applicationId() + "/segments/" + segment.id())
+				.put("CreationDate", iso(segment.created()))
+				.put("Id", segment.id())
+				.put("Name", segment.name())
+				.put("SegmentType", "IMPORT")
+				.put("Version", 1);
+			item.putObject("ImportDefinition")
+				.put("ExternalId", "")
+				.put("Format", segment.format())
+				.put("RoleArn", segment.roleArn())
+				.put("S3Url", segment.s3Url())
+				.put("Size", 0);
 		}
 		return ok(200, page);
 	}
@@ -393,7 +480,8 @@ public final class PinpointStandIn implements ServiceHandler {
 
 	private void advance(ImportJob job) {
 		switch (job.status()) {
-			case CREATED -> job.moveTo(ImportJob.Status.PREPARING_FOR_INITIALIZATION);
+			case CREATED, PENDING_JOB -> job
+				.moveTo(mayStart(job) ? ImportJob.Status.PREPARING_FOR_INITIALIZATION : ImportJob.Status.PENDING_JOB);
 			case PREPARING_FOR_INITIALIZATION -> job.moveTo(ImportJob.Status.INITIALIZING);
 			case INITIALIZING -> initialize(job);
 			case PROCESSING -> {
@@ -402,13 +490,31 @@ public final class PinpointStandIn implements ServiceHandler {
 					job.moveTo(job.anyPieceFailed() ? ImportJob.Status.FAILING : ImportJob.Status.COMPLETING);
 				}
 				else {
-					job.pieceDone(EndpointFileCheck.check(piece, job.format));
+					job.pieceDone(EndpointFileCheck.check(piece, job.format), this.faults.failedRowsFailThePiece());
 				}
 			}
 			case COMPLETING -> job.moveTo(ImportJob.Status.COMPLETED);
 			case FAILING -> job.moveTo(ImportJob.Status.FAILED);
 			default -> throw new IllegalStateException("unexpected status " + job.status());
 		}
+	}
+
+	/**
+	 * Whether a created or pending job may start: always without an account limit, else
+	 * when fewer jobs run than the limit and no older job waits (first come, first
+	 * served).
+	 */
+	private synchronized boolean mayStart(ImportJob job) {
+		int limit = this.faults.accountJobLimit();
+		if (limit <= 0) {
+			return true;
+		}
+		long running = this.jobs.values().stream().filter(other -> other.status().running()).count();
+		boolean olderWaits = this.jobs.values()
+			.stream()
+			.anyMatch(other -> other.sequence < job.sequence
+					&& (other.status() == ImportJob.Status.CREATED || other.status() == ImportJob.Status.PENDING_JOB));
+		return running < limit && !olderWaits;
 	}
 
 	/** Finds the job's files and checks the role may still read each of them. */
@@ -475,6 +581,8 @@ public final class PinpointStandIn implements ServiceHandler {
 	private synchronized void recordConcurrency() {
 		int running = (int) this.jobs.values().stream().filter(job -> job.status().running()).count();
 		this.maxConcurrentRunning = Math.max(this.maxConcurrentRunning, running);
+		int active = (int) this.jobs.values().stream().filter(job -> !job.status().terminal()).count();
+		this.maxConcurrentActive = Math.max(this.maxConcurrentActive, active);
 	}
 
 	private App app(String applicationId) {
@@ -498,7 +606,7 @@ public final class PinpointStandIn implements ServiceHandler {
 		return node;
 	}
 
-	private static ObjectNode jobJson(ImportJob job) {
+	private ObjectNode jobJson(ImportJob job) {
 		JobView view = job.view();
 		ObjectNode node = json.createObjectNode()
 			.put("ApplicationId", view.applicationId())
@@ -514,10 +622,33 @@ public final class PinpointStandIn implements ServiceHandler {
 		if (view.completionDate() != null) {
 			node.put("CompletionDate", iso(view.completionDate()));
 		}
-		node.set("Definition", job.definition.deepCopy());
+		node.set("Definition", echo(job.definition));
 		var failures = node.putArray("Failures");
 		view.failures().forEach(failures::add);
 		return node;
+	}
+
+	/**
+	 * The job's Definition as the {@link PinpointFaults#echo(PinpointFaults.Echo)} knob
+	 * says.
+	 */
+	private ObjectNode echo(ObjectNode sent) {
+		ObjectNode echoed = sent.deepCopy();
+		switch (this.faults.echo()) {
+			case VERBATIM -> {
+			}
+			case REQUIRED_ONLY -> echoed.retain("Format", "S3Url", "RoleArn");
+			case NORMALISED -> {
+				boolean defines = sent.path("DefineSegment").asBoolean(false);
+				echoed.remove(List.of("SegmentName", "ExternalId"));
+				if (defines) {
+					echoed.remove("SegmentId");
+				}
+				echoed.put("DefineSegment", defines);
+				echoed.put("RegisterEndpoints", sent.path("RegisterEndpoints").asBoolean(false));
+			}
+		}
+		return echoed;
 	}
 
 	private static String iso(Instant instant) {

@@ -26,17 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-class PinpointStandInTest {
+public class PinpointStandInTest {
 
-	static final String TRUST = """
+	public static final String TRUST = """
 			{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
 			"Principal":{"Service":"pinpoint.amazonaws.com"},
 			"Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"},
 			"ArnLike":{"aws:SourceArn":"arn:aws:mobiletargeting:us-east-1:123456789012:apps/*"}}}]}""";
 
-	static final String S3_READ_ONLY = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
+	public static final String S3_READ_ONLY = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
 
-	static final String CSV_HEADER = "ChannelType,Address,Location.Country,User.UserId\n";
+	public static final String CSV_HEADER = "ChannelType,Address,Location.Country,User.UserId\n";
 
 	static final AwsStandIn standIn = AwsStandIn.start(0);
 

@@ -1,0 +1,347 @@
+package io.pinpointimport.dashboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+
+import io.pinpointimport.standin.AwsStandIn;
+import io.pinpointimport.support.Api;
+import io.pinpointimport.support.EndToEndTest;
+import io.pinpointimport.support.TestCredentials;
+import io.pinpointimport.support.TestJwt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboard in a real headless Chromium against the whole service: sign-in, live
+ * updates without reloading, actions offered by scope, a clean console, axe-core on every
+ * page at laptop and phone widths, the page-weight budget and first paint. Screenshots of
+ * each page go to {@code target/dashboard-screenshots/}.
+ */
+@EndToEndTest
+@TestPropertySource(locations = "classpath:imports-e2e.properties")
+class DashboardBrowserEndToEndTest {
+
+	/** Every byte of the page, its scripts and styles, uncompressed (see the README). */
+	static final int PAGE_WEIGHT_BUDGET_BYTES = 80 * 1024;
+
+	static final Path SCREENSHOTS = Path.of("target/dashboard-screenshots");
+
+	static final String BUCKET = "dashboard-audiences";
+
+	static ChromeDriver driver;
+
+	static String axe;
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	String applicationId;
+
+	String roleName;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		Chromium.require();
+		axe = Files.readString(Chromium.AXE, StandardCharsets.UTF_8);
+		Files.createDirectories(SCREENSHOTS);
+		driver = Chromium.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+		AwsStandIn.shared().knobs().reset();
+	}
+
+	@BeforeEach
+	void demoData() {
+		this.api = new Api(this.port);
+		AwsStandIn standIn = AwsStandIn.shared();
+		standIn.knobs().reset();
+		this.applicationId = standIn.pinpoint().createApp("dashboard");
+		this.roleName = "dashboard-importer-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(this.api
+			.put("/api/v1/import-roles/" + this.roleName,
+					"{\"applicationId\":\"" + this.applicationId
+							+ "\",\"description\":\"Lets Pinpoint read audiences\"}")
+			.status()).isEqualTo(201);
+		standIn.s3().put(BUCKET, "endpoints/sample.csv", csv());
+		driver.manage().window().setSize(new Dimension(1280, 900));
+		signOut();
+		driver.manage().logs().get(LogType.BROWSER);
+	}
+
+	@AfterEach
+	void consoleStaysClean() {
+		List<String> errors = new ArrayList<>();
+		for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+			if (entry.getLevel().intValue() >= Level.WARNING.intValue()) {
+				errors.add(entry.getLevel() + " " + entry.getMessage());
+			}
+		}
+		assertThat(errors).as("browser console warnings and errors").isEmpty();
+	}
+
+	@Test
+	void showsAnImportMoveFromQueuedToSucceededWithoutReloading() {
+		// Two slow jobs take both of Pinpoint's job slots, so the third waits QUEUED.
+		AwsStandIn.shared()
+			.knobs()
+			.jobStepDuration(url -> url.contains("/slow-") ? Duration.ofMillis(1200) : Duration.ofMillis(100));
+		AwsStandIn.shared().s3().put(BUCKET, "slow-1/a.csv", csv());
+		AwsStandIn.shared().s3().put(BUCKET, "slow-2/a.csv", csv());
+		signIn("api-key", TestCredentials.ADMIN_API_KEY);
+		driver.executeScript("window.notReloaded = true");
+
+		start("s3://" + BUCKET + "/slow-1/", "slow-one");
+		start("s3://" + BUCKET + "/slow-2/", "slow-two");
+		String id = start("s3://" + BUCKET + "/endpoints/", "watched");
+
+		By state = By.cssSelector("tr[data-id='" + id + "'] .badge");
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(state, "QUEUED"));
+		screenshot("imports-live");
+		waitUpTo(Duration.ofSeconds(40)).until(ExpectedConditions.textToBe(state, "SUCCEEDED"));
+		assertThat(driver.executeScript("return window.notReloaded")).as("no reload happened").isEqualTo(true);
+		assertThat(driver.findElement(By.cssSelector(".chip[href*='state=SUCCEEDED'] .count")).getText()).isEqualTo(
+				String.valueOf(this.api.get("/api/v1/imports/counts").json().get("byState").get("SUCCEEDED").asInt()));
+	}
+
+	@Test
+	void retriesAFailedImportFromItsPage() {
+		Failed failed = failedImport();
+		String id = failed.id();
+		AwsStandIn.shared().s3().put(BUCKET, failed.prefix() + "/a.csv", csv());
+		signIn("bearer", TestJwt.token("dashboard-operator",
+				List.of("imports:read", "imports:write", "import-roles:read"), Duration.ofMinutes(10)));
+		driver.get(base() + "/#/imports/" + id);
+		waitUpTo(Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"), "FAILED"));
+		assertThat(driver.findElement(By.cssSelector(".problem")).getText()).contains("[location.empty]");
+		WebElement retry = driver.findElement(By.xpath("//button[normalize-space()='Retry']"));
+		retry.click();
+		waitUpTo(Duration.ofSeconds(30))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"), "SUCCEEDED"));
+		assertThat(driver.findElements(By.xpath("//button[normalize-space()='Retry']"))).isEmpty();
+		assertThat(driver.findElement(By.id("attempts-title")).isDisplayed()).isTrue();
+	}
+
+	@Test
+	void hidesActionsTheCredentialLacksTheScopeFor() {
+		String id = failedImport().id();
+		String readOnly = TestCredentials.apiKeyWithout("imports:write");
+		assertThat(new Api(this.port).withHeader(TestCredentials.API_KEY_HEADER, readOnly)
+			.post("/api/v1/imports/" + id + "/retry", null)
+			.status()).as("the action is refused to this key").isEqualTo(403);
+
+		signIn("api-key", readOnly);
+		driver.get(base() + "/#/imports/" + id);
+		waitUpTo(Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"), "FAILED"));
+		assertThat(driver.findElements(By.xpath("//button[normalize-space()='Retry']"))).isEmpty();
+		driver.get(base() + "/#/imports");
+		waitUpTo(Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-id]")));
+		assertThat(driver.findElements(By.linkText("Start an import"))).isEmpty();
+		driver.get(base() + "/#/start");
+		waitUpTo(Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "lack the scope imports:write"));
+		assertThat(driver.findElements(By.tagName("form")).stream().filter(WebElement::isDisplayed)).isEmpty();
+	}
+
+	@Test
+	void everyPageIsAccessibleAtLaptopAndPhoneWidths() {
+		Failed failed = failedImport();
+		String succeeded = start("s3://" + BUCKET + "/endpoints/", "tour");
+		awaitState(succeeded, "SUCCEEDED");
+		// Drift for the role page: someone detached the managed policy in IAM.
+		AwsStandIn.shared()
+			.iamClient()
+			.detachRolePolicy(request -> request.roleName(this.roleName)
+				.policyArn("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
+
+		for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+			String width = (size.getWidth() > 600) ? "laptop" : "phone";
+			driver.manage().window().setSize(size);
+			signOut();
+			driver.get(base() + "/");
+			waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("secret")));
+			check("sign-in-" + width);
+			signIn("api-key", TestCredentials.ADMIN_API_KEY);
+			visit("#/imports", "tr[data-id]", "imports-" + width);
+			visit("#/imports/" + failed.id(), "#validation-title", "import-failed-" + width);
+			visit("#/imports/" + succeeded, ".timeline li", "import-succeeded-" + width);
+			visit("#/start", "#s-role option[value='" + this.roleName + "']", "start-" + width);
+			visit("#/roles", ".badge.s-failed", "roles-" + width);
+			visit("#/roles/" + this.roleName, ".drift li", "role-" + width);
+			visit("#/audit", "tbody tr", "audit-" + width);
+		}
+		driver.manage().window().setSize(new Dimension(1280, 900));
+		visit("#/roles/" + this.roleName, ".drift li", null);
+		driver.findElement(By.xpath("//button[normalize-space()='Repair']")).click();
+		waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("view"),
+				"None: IAM holds what was declared."));
+		assertThat(driver.findElement(By.cssSelector(".action-result")).getText()).contains("AttachRolePolicy");
+		check("role-repaired-laptop");
+		visit("#/start", "#s-role option[value='" + this.roleName + "']", null);
+		driver.findElement(By.id("v-url")).sendKeys("s3://" + BUCKET + "/" + failed.prefix() + "/");
+		driver.findElement(By.xpath("//button[normalize-space()='Validate']")).click();
+		waitUpTo(Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".action-result #validation-title")));
+		check("validation-laptop");
+	}
+
+	@Test
+	void staysWithinItsPageWeightBudgetAndPaintsInUnderASecond() {
+		driver.get(base() + "/");
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("secret")));
+		Number bytes = (Number) driver.executeScript("""
+				return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+				  .reduce((sum, entry) => sum + entry.decodedBodySize, 0);""");
+		Number firstPaint = (Number) driver.executeScript("""
+				const paint = performance.getEntriesByName('first-contentful-paint')[0];
+				return paint ? paint.startTime : -1;""");
+		assertThat(bytes.intValue()).as("bytes of the page, scripts and styles")
+			.isPositive()
+			.isLessThanOrEqualTo(PAGE_WEIGHT_BUDGET_BYTES);
+		assertThat(firstPaint.doubleValue()).as("first contentful paint, ms").isBetween(0.0, 1000.0);
+	}
+
+	private void visit(String hash, String readyWhen, String name) {
+		driver.get(base() + "/" + hash);
+		waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(readyWhen)));
+		if (name != null) {
+			check(name);
+		}
+	}
+
+	/** Screenshot, then axe-core: no serious or critical violation. */
+	private void check(String name) {
+		screenshot(name);
+		driver.executeScript(axe);
+		String result = (String) driver.executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						axe.run(document, {resultTypes: ['violations']})
+						  .then((r) => done(JSON.stringify(r.violations)))
+						  .catch((e) => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));""");
+		List<String> serious = new ArrayList<>();
+		for (JsonNode violation : Api.parse(result)) {
+			String impact = violation.path("impact").asString("");
+			if (impact.equals("serious") || impact.equals("critical")) {
+				List<String> targets = new ArrayList<>();
+				violation.path("nodes").forEach(node -> targets.add(node.path("target").toString()));
+				serious.add(impact + " " + violation.path("id").asString() + ": " + violation.path("help").asString()
+						+ " at " + targets);
+			}
+		}
+		assertThat(serious).as("serious or critical axe-core violations on " + name).isEmpty();
+	}
+
+	private void screenshot(String name) {
+		Path file = driver.getScreenshotAs(OutputType.FILE).toPath();
+		try {
+			Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Forgets the tab's credential on a page without the dashboard's scripts. */
+	private void signOut() {
+		driver.get(base() + "/dashboard/app.css");
+		driver.executeScript("sessionStorage.clear()");
+	}
+
+	private void signIn(String kind, String secret) {
+		signOut();
+		driver.get(base() + "/");
+		WebElement field = waitUpTo(Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret")));
+		driver.findElement(By.cssSelector("input[name='kind'][value='" + kind + "']")).click();
+		field.sendKeys(secret);
+		driver.findElement(By.cssSelector("#sign-in-form button[type='submit']")).click();
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("who-name")));
+		assertThat(driver.getCurrentUrl()).doesNotContain(secret);
+		assertThat((String) driver.executeScript("return localStorage.length + document.cookie")).isEqualTo("0");
+	}
+
+	private String start(String s3Url, String segment) {
+		Api.Response accepted = this.api.post("/api/v1/imports", """
+				{"applicationId":"%s","s3Url":"%s","format":"CSV","segmentName":"%s","roleName":"%s"}"""
+			.formatted(this.applicationId, s3Url, segment, this.roleName));
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+		return accepted.json().get("id").asString();
+	}
+
+	/** A failed import and the key prefix it reads. */
+	record Failed(String id, String prefix) {
+
+	}
+
+	/** An import of a location with no files yet: it fails its pre-flight validation. */
+	private Failed failedImport() {
+		String prefix = "later-" + UUID.randomUUID();
+		String id = start("s3://" + BUCKET + "/" + prefix + "/", "retried");
+		awaitState(id, "FAILED");
+		return new Failed(id, prefix);
+	}
+
+	private void awaitState(String id, String state) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.api.get("/api/v1/imports/" + id).json().get("state").asString(), state::equals);
+	}
+
+	private WebDriverWait waitUpTo(Duration timeout) {
+		WebDriverWait wait = new WebDriverWait(driver, timeout);
+		wait.pollingEvery(Duration.ofMillis(100));
+		return wait;
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
+	private static byte[] csv() {
+		return """
+				ChannelType,Address,Location.Country,User.UserId,User.UserAttributes.FirstName
+				SMS,+14155550100,US,user-1,Ana
+				EMAIL,ana@example.com,US,user-1,Ana
+				EMAIL,li@example.com,CA,user-2,Li
+				""".getBytes(StandardCharsets.UTF_8);
+	}
+
+}

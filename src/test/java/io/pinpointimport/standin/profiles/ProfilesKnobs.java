@@ -1,0 +1,203 @@
+package io.pinpointimport.standin.profiles;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * Fault and timing settings of the Customer Profiles stand-in, changed per test;
+ * {@link #reset()} restores the defaults (no faults, no latency, jobs done in 200 ms).
+ */
+public final class ProfilesKnobs {
+
+	private volatile Duration latency;
+
+	private volatile double throttleFraction;
+
+	private volatile double serverErrorFraction;
+
+	private volatile Duration jobDuration;
+
+	private volatile boolean jobsFailInternally;
+
+	private volatile Predicate<Map<String, String>> rowFails;
+
+	private volatile Duration pathValidity;
+
+	private final Map<String, AtomicInteger> lostResponses = new ConcurrentHashMap<>();
+
+	private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+
+	private Random random;
+
+	ProfilesKnobs() {
+		reset();
+	}
+
+	/** Restores the defaults. */
+	public synchronized ProfilesKnobs reset() {
+		this.latency = Duration.ZERO;
+		this.throttleFraction = 0;
+		this.serverErrorFraction = 0;
+		this.jobDuration = Duration.ofMillis(200);
+		this.jobsFailInternally = false;
+		this.rowFails = row -> false;
+		this.pathValidity = Duration.ofHours(1);
+		this.lostResponses.clear();
+		this.holds.values().forEach(Hold::release);
+		this.holds.clear();
+		this.random = new Random(42);
+		return this;
+	}
+
+	/** Added to every API answer. */
+	public ProfilesKnobs latency(Duration latency) {
+		this.latency = latency;
+		return this;
+	}
+
+	/** Fraction (0..1) of API calls answered 429 ThrottlingException. */
+	public ProfilesKnobs throttleFraction(double fraction) {
+		this.throttleFraction = fraction;
+		return this;
+	}
+
+	/** Fraction (0..1) of API calls answered 500 InternalServerException. */
+	public ProfilesKnobs serverErrorFraction(double fraction) {
+		this.serverErrorFraction = fraction;
+		return this;
+	}
+
+	/** How long a started job stays IN_PROGRESS. */
+	public ProfilesKnobs jobDuration(Duration duration) {
+		this.jobDuration = duration;
+		return this;
+	}
+
+	/** Started jobs end FAILED with StatusReason INTERNAL_FAILURE. */
+	public ProfilesKnobs jobsFailInternally(boolean fail) {
+		this.jobsFailInternally = fail;
+		return this;
+	}
+
+	/**
+	 * Rows (column name to value) for which this answers true fail, beside the rows the
+	 * stand-in's own checks refuse.
+	 */
+	public ProfilesKnobs rowFails(Predicate<Map<String, String>> rowFails) {
+		this.rowFails = rowFails;
+		return this;
+	}
+
+	/** How long an upload path (presigned URL) stays valid. */
+	public ProfilesKnobs pathValidity(Duration validity) {
+		this.pathValidity = validity;
+		return this;
+	}
+
+	/**
+	 * The next {@code times} calls of {@code operation} take effect, but the caller gets
+	 * a 500 InternalServerException instead of the answer - a lost response.
+	 */
+	public ProfilesKnobs loseResponses(String operation, int times) {
+		this.lostResponses.computeIfAbsent(operation, key -> new AtomicInteger()).addAndGet(times);
+		return this;
+	}
+
+	/**
+	 * Holds every call of {@code operation}, before it takes effect, until the returned
+	 * hold is released (at most 2 minutes) - the moment to kill a caller.
+	 */
+	public Hold hold(String operation) {
+		Hold hold = new Hold();
+		this.holds.put(operation, hold);
+		return hold;
+	}
+
+	Duration latency() {
+		return this.latency;
+	}
+
+	Duration jobDuration() {
+		return this.jobDuration;
+	}
+
+	boolean jobsFailInternally() {
+		return this.jobsFailInternally;
+	}
+
+	Predicate<Map<String, String>> rowFails() {
+		return this.rowFails;
+	}
+
+	Duration pathValidity() {
+		return this.pathValidity;
+	}
+
+	/** True when this call's answer is to be lost (counts the call down). */
+	boolean loseResponse(String operation) {
+		AtomicInteger left = this.lostResponses.get(operation);
+		return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+	}
+
+	/** Waits while {@code operation} is held. */
+	void awaitHold(String operation) {
+		Hold hold = this.holds.get(operation);
+		if (hold != null) {
+			hold.arrive();
+		}
+	}
+
+	/** Rolls the dice for one call: the fault to inject, if any. */
+	synchronized Fault roll() {
+		double dice = this.random.nextDouble();
+		if (dice < this.throttleFraction) {
+			return Fault.THROTTLE;
+		}
+		if (dice < this.throttleFraction + this.serverErrorFraction) {
+			return Fault.SERVER_ERROR;
+		}
+		return Fault.NONE;
+	}
+
+	enum Fault {
+
+		NONE, THROTTLE, SERVER_ERROR
+
+	}
+
+	/** A gate callers of one operation wait at until it is released. */
+	public static final class Hold {
+
+		private final CountDownLatch arrived = new CountDownLatch(1);
+
+		private final CountDownLatch released = new CountDownLatch(1);
+
+		void arrive() {
+			this.arrived.countDown();
+			try {
+				this.released.await(2, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		/** Waits until a call reached the gate; false on timeout. */
+		public boolean awaitArrival(Duration timeout) throws InterruptedException {
+			return this.arrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+
+		/** Lets every held and later call through. */
+		public void release() {
+			this.released.countDown();
+		}
+
+	}
+
+}
