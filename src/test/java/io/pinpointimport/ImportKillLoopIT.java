@@ -13,7 +13,7 @@ import java.util.Set;
 import io.pinpointimport.bench.BenchRig;
 import io.pinpointimport.bench.ServiceProcess;
 import io.pinpointimport.standin.PinpointFaults;
-import io.pinpointimport.standin.PinpointStandIn;
+import io.pinpointimport.standin.pinpoint.PinpointStandIn;
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.TestCredentials;
 import org.junit.jupiter.api.AfterAll;

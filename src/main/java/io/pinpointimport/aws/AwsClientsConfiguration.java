@@ -2,6 +2,7 @@ package io.pinpointimport.aws;
 
 import java.util.List;
 
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -31,12 +32,25 @@ class AwsClientsConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	IamClient iamClient(ObjectProvider<ExecutionInterceptor> interceptors) {
-		// IAM is a global service: its endpoint and signing region are aws-global.
+	IamClient iamClient(Region awsRegion, ObjectProvider<ExecutionInterceptor> interceptors) {
+		// IAM is global per partition: given the service's own region, the SDK's endpoint
+		// rules pick iam.amazonaws.com, iam.us-gov.amazonaws.com or
+		// iam.cn-north-1.amazonaws.com.cn and the partition's signing region.
+		// ConcurrentModification (409) means another writer changed the role at the same
+		// moment; IAM's error docs say to retry it, as Terraform does.
 		return IamClient.builder()
-			.region(Region.AWS_GLOBAL)
-			.overrideConfiguration(overrides(interceptors.orderedStream().toList()))
+			.region(awsRegion)
+			.overrideConfiguration(overrides(interceptors.orderedStream().toList()).toBuilder()
+				.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+					.toBuilder()
+					.retryOnException(AwsClientsConfiguration::concurrentModification)
+					.build())
+				.build())
 			.build();
+	}
+
+	static boolean concurrentModification(Throwable ex) {
+		return "ConcurrentModification".equals(AwsError.of(ex).errorCode());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -49,8 +63,11 @@ class AwsClientsConfiguration {
 
 	@Bean(destroyMethod = "close")
 	S3Client s3Client(Region awsRegion, ObjectProvider<ExecutionInterceptor> interceptors) {
+		// Audience buckets may live in another region: S3 answers 301 with
+		// x-amz-bucket-region, and cross-region access re-sends the call there.
 		return S3Client.builder()
 			.region(awsRegion)
+			.crossRegionAccessEnabled(true)
 			.overrideConfiguration(overrides(interceptors.orderedStream().toList()))
 			.build();
 	}

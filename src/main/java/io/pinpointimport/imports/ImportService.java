@@ -22,6 +22,7 @@ import io.pinpointimport.shared.ApplicationId;
 import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.profiles.ProfilesChecks;
 import io.pinpointimport.role.ImportRoleLookup;
+import io.pinpointimport.shared.S3Location;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -275,7 +276,8 @@ class ImportService {
 			return request.roleArn();
 		}
 		String name = roleName(request);
-		return this.roles.managedRoleArn(name).orElseThrow(() -> new ImportRoleNotFound(name));
+		return this.roles.usableRoleArn(name, request.applicationId(), S3Location.parse(request.s3Url()))
+			.orElseThrow(() -> new ImportRoleNotFound(name));
 	}
 
 	/** Fingerprint of the request as the client sent it, defaults applied. */

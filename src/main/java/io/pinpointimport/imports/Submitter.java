@@ -151,7 +151,11 @@ class Submitter {
 	private void failed(StoredImport imp, DestinationFailure failure) {
 		ImportSettings.Submission submission = this.settings.submission();
 		Instant now = Instant.now();
-		Duration backoff = Backoff.delay(submission.initialBackoff(), submission.maxBackoff(), imp.retryCount());
+		// A role waiting for IAM propagation is tried again at the initial backoff, not a
+		// growing one, so submission follows within seconds of the role becoming usable.
+		Duration backoff = (failure.kind() == DestinationFailure.Kind.ROLE_NOT_ASSUMABLE)
+				? Backoff.delay(submission.initialBackoff(), submission.initialBackoff(), 0)
+				: Backoff.delay(submission.initialBackoff(), submission.maxBackoff(), imp.retryCount());
 		String message = failure.destinationMessage();
 		switch (failure.kind()) {
 			case ROLE_NOT_ASSUMABLE -> {

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.iam.waiters.IamWaiter;
 import tools.jackson.databind.JsonNode;
 
 import io.pinpointimport.audit.AuditTrail;
+import io.pinpointimport.aws.AwsError;
 import io.pinpointimport.aws.AwsFailure;
 
 import org.springframework.stereotype.Component;
@@ -236,6 +237,12 @@ class IamGateway {
 			if ("EntityAlreadyExists".equals(code)) {
 				return new RoleNameTaken(operation, service.awsErrorDetails().errorMessage(), service.requestId());
 			}
+		}
+		AwsError error = AwsError.of(ex);
+		IamRefused refused = (error.errorCode() != null)
+				? IamRefused.of(operation, error.errorCode(), error.message(), error.requestId()) : null;
+		if (refused != null) {
+			return refused;
 		}
 		List<String> actions = new ArrayList<>();
 		actions.add("iam:" + operation);

@@ -2,6 +2,8 @@ package io.pinpointimport.role;
 
 import java.util.Optional;
 
+import io.pinpointimport.shared.S3Location;
+
 /**
  * What the imports feature may ask of the roles feature: the ARN of a role this service
  * manages.
@@ -13,5 +15,13 @@ public interface ImportRoleLookup {
 	 * here.
 	 */
 	Optional<String> managedRoleArn(String roleName);
+
+	/**
+	 * The ARN of the managed role named {@code roleName}, checked to be able to serve an
+	 * import of {@code applicationId} reading {@code location}: a role whose trust names
+	 * another application, or a SCOPED role that may not read the location, is refused
+	 * (422) before any AWS call; empty when none is managed here.
+	 */
+	Optional<String> usableRoleArn(String roleName, String applicationId, S3Location location);
 
 }

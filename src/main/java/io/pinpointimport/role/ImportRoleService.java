@@ -166,6 +166,23 @@ class ImportRoleService implements ImportRoleLookup {
 		return this.store.find(roleName).map(StoredRole::arn);
 	}
 
+	@Override
+	public Optional<String> usableRoleArn(String roleName, String applicationId, S3Location location) {
+		Optional<StoredRole> found = this.store.find(roleName);
+		found.ifPresent(role -> {
+			RoleDeclaration declared = role.declaration();
+			if (declared.applicationId() != null && !declared.applicationId().equals(applicationId)) {
+				throw RoleCannotServeImport.trustsAnotherApplication(role.roleName(), declared.applicationId(),
+						applicationId);
+			}
+			if (declared.access() == RoleAccess.SCOPED
+					&& declared.s3Locations().stream().noneMatch(location::liesUnder)) {
+				throw RoleCannotServeImport.cannotRead(role.roleName(), location.toString(), declared.s3Locations());
+			}
+		});
+		return found.map(StoredRole::arn);
+	}
+
 	/** Plans (execution null: dry run) or plans and applies. */
 	private PutResult declare(RoleDeclaration requested, boolean adopt, Execution execution) {
 		StoredRole stored = this.store.find(requested.roleName()).orElse(null);

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 import io.pinpointimport.standin.AwsStandIn;
 import io.pinpointimport.standin.CallLog;
-import io.pinpointimport.standin.PinpointStandIn;
+import io.pinpointimport.standin.pinpoint.PinpointStandIn;
 
 /**
  * Benchmark 3, against the AWS CLI: the script a team writes

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.pinpointimport.standin.AwsStandIn;
-import io.pinpointimport.standin.PinpointStandIn;
+import io.pinpointimport.standin.pinpoint.PinpointStandIn;
 
 /**
  * The reference of the polling benchmark: what AWS's samples and most scripts do - one

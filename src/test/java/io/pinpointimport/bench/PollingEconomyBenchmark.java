@@ -23,7 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.pinpointimport.standin.PinpointStandIn;
+import io.pinpointimport.standin.pinpoint.PinpointStandIn;
 import io.pinpointimport.support.EmbeddedDatabase;
 
 /**

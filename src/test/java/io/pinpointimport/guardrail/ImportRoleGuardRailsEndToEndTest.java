@@ -1,7 +1,7 @@
 package io.pinpointimport.guardrail;
 
 import io.pinpointimport.standin.AwsStandIn;
-import io.pinpointimport.standin.IamStandIn.RoleView;
+import io.pinpointimport.standin.iam.IamStandIn.RoleView;
 import io.pinpointimport.support.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import io.pinpointimport.standin.PinpointStandIn;
+import io.pinpointimport.standin.pinpoint.PinpointStandIn;
 import io.pinpointimport.support.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.pinpointimport.standin.PinpointFaults;
-import io.pinpointimport.standin.PinpointStandIn;
+import io.pinpointimport.standin.pinpoint.PinpointStandIn;
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.PrometheusScrape;
 import org.junit.jupiter.api.AfterEach;

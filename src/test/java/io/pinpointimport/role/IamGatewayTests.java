@@ -94,13 +94,13 @@ class IamGatewayTests {
 
 	@Test
 	void otherAwsErrorsAre502WithCodeAndRequestId() {
-		createRoleFails(error(400, "MalformedPolicyDocument"));
+		createRoleFails(error(400, "UnmodifiableEntity"));
 
 		AwsFailure failure = catchThrowableOfType(AwsFailure.class, () -> this.gateway.createRole(create));
 
 		assertThat(failure.getStatusCode().value()).isEqualTo(502);
-		assertThat(failure.getBody().getProperties()).containsEntry("awsErrorCode", "MalformedPolicyDocument")
-			.containsEntry("awsRequestId", "req-MalformedPolicyDocument");
+		assertThat(failure.getBody().getProperties()).containsEntry("awsErrorCode", "UnmodifiableEntity")
+			.containsEntry("awsRequestId", "req-UnmodifiableEntity");
 	}
 
 	@Test

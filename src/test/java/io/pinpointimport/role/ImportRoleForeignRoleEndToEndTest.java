@@ -1,7 +1,7 @@
 package io.pinpointimport.role;
 
 import io.pinpointimport.standin.AwsStandIn;
-import io.pinpointimport.standin.IamStandIn.RoleView;
+import io.pinpointimport.standin.iam.IamStandIn.RoleView;
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.EndToEndTest;
 import org.junit.jupiter.api.AfterAll;

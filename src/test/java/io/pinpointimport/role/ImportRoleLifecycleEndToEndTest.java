@@ -8,7 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.pinpointimport.standin.AwsStandIn;
-import io.pinpointimport.standin.IamStandIn.RoleView;
+import io.pinpointimport.standin.iam.IamStandIn.RoleView;
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.EndToEndTest;
 import io.pinpointimport.support.TestCredentials;

@@ -3,7 +3,7 @@ package io.pinpointimport.role;
 import java.util.function.Supplier;
 
 import io.pinpointimport.standin.AwsStandIn;
-import io.pinpointimport.standin.IamStandIn.RoleView;
+import io.pinpointimport.standin.iam.IamStandIn.RoleView;
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.EndToEndTest;
 import org.junit.jupiter.api.AfterEach;

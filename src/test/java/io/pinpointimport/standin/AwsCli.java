@@ -19,18 +19,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * parses the stand-in's answers; tests using it are skipped where {@code aws} is not
  * installed.
  */
-final class AwsCli {
+public final class AwsCli {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final AwsStandIn standIn;
 
-	AwsCli(AwsStandIn standIn) {
+	public AwsCli(AwsStandIn standIn) {
 		this.standIn = standIn;
 	}
 
 	/** Skips the calling test unless {@code aws} is on the PATH. */
-	static void assumeInstalled() {
+	public static void assumeInstalled() {
 		String path = System.getenv().getOrDefault("PATH", "");
 		boolean found = List.of(path.split(File.pathSeparator))
 			.stream()
@@ -39,7 +39,7 @@ final class AwsCli {
 	}
 
 	/** Runs {@code aws <args>} and parses its JSON output; fails on a non-zero exit. */
-	JsonNode run(String... args) {
+	public JsonNode run(String... args) {
 		Result result = exec(args);
 		if (result.exitCode() != 0) {
 			throw new AssertionError(
@@ -49,7 +49,7 @@ final class AwsCli {
 	}
 
 	/** Runs {@code aws <args>} and returns exit code and output, whatever happened. */
-	Result exec(String... args) {
+	public Result exec(String... args) {
 		List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", this.standIn.endpoint().toString(),
 				"--region", AwsStandIn.REGION, "--output", "json"));
 		command.addAll(List.of(args));
@@ -85,7 +85,7 @@ final class AwsCli {
 	}
 
 	/** Exit code and output of one CLI run. */
-	record Result(int exitCode, String stdout, String stderr) {
+	public record Result(int exitCode, String stdout, String stderr) {
 	}
 
 }

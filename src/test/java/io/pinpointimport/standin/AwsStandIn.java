@@ -18,7 +18,18 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.pinpointimport.standin.iam.IamStandIn;
+import io.pinpointimport.standin.iam.PolicyDocument;
+import io.pinpointimport.standin.pinpoint.PinpointStandIn;
 import io.pinpointimport.standin.profiles.ProfilesStandIn;
+import io.pinpointimport.standin.s3.S3StandIn;
+import io.pinpointimport.standin.sts.StsStandIn;
+import io.pinpointimport.standin.wire.Access;
+import io.pinpointimport.standin.wire.ServiceError;
+import io.pinpointimport.standin.wire.ServiceHandler;
+import io.pinpointimport.standin.wire.SigV4;
+import io.pinpointimport.standin.wire.StandInRequest;
+import io.pinpointimport.standin.wire.StandInResponse;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -41,12 +52,29 @@ public final class AwsStandIn implements AutoCloseable {
 	public static final String REGION = "us-east-1";
 
 	/**
-	 * Access key the stand-in's clients sign with (not a secret: the stand-in checks
-	 * nothing).
+	 * Access key of the service's identity, the user {@link StsStandIn#CALLER_ARN}: the
+	 * JVM default, restricted by {@link Knobs#servicePolicy(String)} when one is set.
 	 */
 	public static final String ACCESS_KEY_ID = "AKIASTANDIN000000000";
 
+	/** Secret of {@link #ACCESS_KEY_ID}; a test fixture, not a secret. */
 	public static final String SECRET_ACCESS_KEY = "stand-in-secret-key";
+
+	/**
+	 * Access key of the tests' own clients ({@link #iamClient()},
+	 * {@link #s3Client()}...), never restricted, so tests can arrange and tamper while
+	 * the service is held to its policy.
+	 */
+	public static final String ADMIN_ACCESS_KEY_ID = "AKIASTANDINADMIN0000";
+
+	/** Secret of {@link #ADMIN_ACCESS_KEY_ID}; a test fixture, not a secret. */
+	public static final String ADMIN_SECRET_ACCESS_KEY = "stand-in-admin-secret-key";
+
+	/** The user behind {@link #ADMIN_ACCESS_KEY_ID}. */
+	public static final String ADMIN_ARN = "arn:aws:iam::" + ACCOUNT_ID + ":user/stand-in-admin";
+
+	private static final Map<String, String> SECRETS = Map.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY, ADMIN_ACCESS_KEY_ID,
+			ADMIN_SECRET_ACCESS_KEY);
 
 	private static final Pattern CREDENTIAL_SCOPE = Pattern
 		.compile("Credential=[^/]+/\\d{8}/[^/]+/([^/]+)/aws4_request");
@@ -218,7 +246,8 @@ public final class AwsStandIn implements AutoCloseable {
 	}
 
 	private static StaticCredentialsProvider credentials() {
-		return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+		return StaticCredentialsProvider
+			.create(AwsBasicCredentials.create(ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY));
 	}
 
 	@Override
@@ -252,12 +281,53 @@ public final class AwsStandIn implements AutoCloseable {
 	}
 
 	private StandInResponse answer(ServiceHandler handler, StandInRequest request, String operation) {
+		try {
+			authorize(handler, request, operation);
+		}
+		catch (ServiceError refused) {
+			return handler.refuse(refused);
+		}
 		sleep(this.knobs.latency().toMillis());
+		ServiceError scripted = this.knobs.scripted(operation);
+		if (scripted != null) {
+			return handler.refuse(scripted);
+		}
 		return switch (this.knobs.roll(handler.service())) {
 			case THROTTLE -> handler.throttled(operation);
 			case SERVER_ERROR -> handler.serverError(operation);
 			case NONE -> handler.handle(request, operation);
 		};
+	}
+
+	/**
+	 * Authenticates the request (SigV4, {@link SigV4}) and, for the service's identity
+	 * while {@link Knobs#servicePolicy(String)} is set, evaluates its identity policy for
+	 * every authorization the operation needs: allowed only if a statement allows and
+	 * none denies (IAM user guide, "Policy evaluation logic"). A request without any
+	 * signature is refused as AWS refuses anonymous calls to these APIs.
+	 */
+	private void authorize(ServiceHandler handler, StandInRequest request, String operation) {
+		boolean s3 = "s3".equals(handler.service());
+		if (!SigV4.isSigned(request)) {
+			throw s3 ? new ServiceError(403, "AccessDenied", "Access Denied")
+					: new ServiceError(403, "MissingAuthenticationToken", "Request is missing Authentication Token");
+		}
+		SigV4.Signer signer = SigV4.verify(request, SECRETS::get, s3);
+		String policy = this.knobs.servicePolicy();
+		if (policy == null || !ACCESS_KEY_ID.equals(signer.accessKeyId())) {
+			return;
+		}
+		List<PolicyDocument> policies = List.of(PolicyDocument.parse(policy, PolicyDocument.Kind.PERMISSIONS));
+		for (Access access : handler.access(request, operation, signer.region())) {
+			if (!PolicyDocument.allowedBy(policies, access.action(), access.resource(), access.context())) {
+				// The message format of IAM user guide, "Troubleshoot access denied error
+				// messages"; S3 and Pinpoint name the action the same way.
+				throw new ServiceError(403, "AccessDenied",
+						"User: " + StsStandIn.CALLER_ARN + " is not authorized to perform: " + access.action()
+								+ " on resource: " + access.resource() + " because no identity-based policy allows the "
+								+ access.action() + " action");
+			}
+		}
 	}
 
 	private ServiceHandler route(StandInRequest request) {
@@ -305,7 +375,7 @@ public final class AwsStandIn implements AutoCloseable {
 		}
 	}
 
-	static void sleep(long millis) {
+	public static void sleep(long millis) {
 		if (millis <= 0) {
 			return;
 		}

@@ -1,9 +1,15 @@
 package io.pinpointimport.standin;
 
 import java.time.Duration;
+import java.util.Deque;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
+
+import io.pinpointimport.standin.wire.ServiceError;
 
 /**
  * Fault and timing settings of the stand-in, changed per test; {@link #reset()} restores
@@ -21,11 +27,15 @@ public final class Knobs {
 
 	private volatile Duration iamPropagationDelay;
 
+	private volatile String servicePolicy;
+
 	private volatile Duration jobStepDuration;
 
 	private volatile Function<String, Duration> jobStepDurationByS3Url;
 
 	private Random random;
+
+	private final Map<String, Deque<ServiceError>> scripted = new ConcurrentHashMap<>();
 
 	Knobs() {
 		reset();
@@ -38,10 +48,30 @@ public final class Knobs {
 		this.serverErrorFraction = 0;
 		this.faultyServices = Set.of("iam", "mobiletargeting");
 		this.iamPropagationDelay = Duration.ZERO;
+		this.servicePolicy = null;
 		this.jobStepDuration = Duration.ofMillis(50);
 		this.jobStepDurationByS3Url = s3Url -> null;
 		this.random = new Random(42);
+		this.scripted.clear();
 		return this;
+	}
+
+	/**
+	 * Answers the next {@code times} calls of {@code operation} (e.g. {@code DeleteRole})
+	 * with this AWS error instead of performing them.
+	 */
+	public Knobs failNext(String operation, int times, int status, String code, String message) {
+		Deque<ServiceError> queue = this.scripted.computeIfAbsent(operation, name -> new ConcurrentLinkedDeque<>());
+		for (int i = 0; i < times; i++) {
+			queue.add(new ServiceError(status, code, message));
+		}
+		return this;
+	}
+
+	/** The scripted error for this call of {@code operation}, if one is due. */
+	ServiceError scripted(String operation) {
+		Deque<ServiceError> queue = this.scripted.get(operation);
+		return (queue != null) ? queue.poll() : null;
 	}
 
 	/** Added to every answer. */
@@ -75,11 +105,26 @@ public final class Knobs {
 	}
 
 	/**
-	 * How long Pinpoint refuses a role after it was created or its trust policy changed.
+	 * How long IAM takes to propagate a role change: Pinpoint refuses a role for this
+	 * long after it was created or its trust policy changed, and sees a change to its
+	 * managed, inline or boundary policies only this long after it was made.
 	 */
 	public Knobs iamPropagationDelay(Duration delay) {
 		this.iamPropagationDelay = delay;
 		return this;
+	}
+
+	/**
+	 * The identity policy (JSON) of the service's own user
+	 * ({@link AwsStandIn#ACCESS_KEY_ID}); null, the default, lets it do anything.
+	 */
+	public Knobs servicePolicy(String policy) {
+		this.servicePolicy = policy;
+		return this;
+	}
+
+	public String servicePolicy() {
+		return this.servicePolicy;
 	}
 
 	/** How long an import job stays in each JobStatus before moving on. */

@@ -78,7 +78,7 @@ public final class PinpointFaults {
 
 	private final AtomicInteger lateRequests = new AtomicInteger();
 
-	PinpointFaults() {
+	public PinpointFaults() {
 		reset();
 	}
 
@@ -175,28 +175,28 @@ public final class PinpointFaults {
 		return this.lateRequests.get();
 	}
 
-	Duration lostAnswerHold() {
+	public Duration lostAnswerHold() {
 		return this.lostAnswerHold;
 	}
 
-	Duration listingLag() {
+	public Duration listingLag() {
 		return this.listingLag;
 	}
 
-	Echo echo() {
+	public Echo echo() {
 		return this.echo;
 	}
 
-	int accountJobLimit() {
+	public int accountJobLimit() {
 		return this.accountJobLimit;
 	}
 
-	boolean failedRowsFailThePiece() {
+	public boolean failedRowsFailThePiece() {
 		return this.failedRowsFailThePiece;
 	}
 
 	/** The late-arrival delay for one request, or zero. */
-	synchronized Duration rollLate() {
+	public synchronized Duration rollLate() {
 		if (this.lateFraction > 0 && this.random.nextDouble() < this.lateFraction) {
 			this.lateRequests.incrementAndGet();
 			return this.lateDelay;
@@ -205,7 +205,7 @@ public final class PinpointFaults {
 	}
 
 	/** How the answer of one created job is lost, or null when it is not. */
-	synchronized LostAnswer rollLostAnswer() {
+	public synchronized LostAnswer rollLostAnswer() {
 		if (this.lostAnswerFraction > 0 && this.random.nextDouble() < this.lostAnswerFraction) {
 			this.lostAnswers.incrementAndGet();
 			return this.lostAnswerModes.get(this.random.nextInt(this.lostAnswerModes.size()));

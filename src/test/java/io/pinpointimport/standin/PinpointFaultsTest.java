@@ -14,6 +14,9 @@ import software.amazon.awssdk.services.pinpoint.model.ImportJobResource;
 import software.amazon.awssdk.services.pinpoint.model.ImportJobResponse;
 import software.amazon.awssdk.services.pinpoint.model.InternalServerErrorException;
 
+import io.pinpointimport.standin.pinpoint.PinpointStandIn;
+import io.pinpointimport.standin.pinpoint.PinpointStandInTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;

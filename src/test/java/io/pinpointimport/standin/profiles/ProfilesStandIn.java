@@ -50,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.pinpointimport.standin.wire.Access;
+
 /**
  * A local stand-in for Amazon Connect Customer Profiles' upload jobs (botocore
  * {@code customer-profiles/2020-08-15}: rest-json, signing name {@code profile}) and for

@@ -1,4 +1,4 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.s3;
 
 import java.io.IOException;
 import java.net.URI;
@@ -6,10 +6,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import io.pinpointimport.standin.AwsCli;
+import io.pinpointimport.standin.AwsStandIn;
+import io.pinpointimport.standin.wire.SigV4;
+import io.pinpointimport.standin.wire.StandInRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,12 +97,12 @@ class S3StandInTest {
 	void refusesAnUploadWhoseChecksumTrailerDoesNotMatch() throws IOException, InterruptedException {
 		String body = "5;chunk-signature=abc\r\nhello\r\n0;chunk-signature=def\r\nx-amz-checksum-crc32:AAAAAA==\r\n\r\n";
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(standIn.endpoint() + "/audiences/greeting.txt"))
-				.PUT(HttpRequest.BodyPublishers.ofString(body))
-				.header("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/s3/aws4_request, x")
-				.header("x-amz-content-sha256", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER")
-				.header("x-amz-decoded-content-length", "5")
-				.build(), HttpResponse.BodyHandlers.ofString());
+			.send(signed(
+					HttpRequest.newBuilder(URI.create(standIn.endpoint() + "/audiences/greeting.txt"))
+						.PUT(HttpRequest.BodyPublishers.ofString(body)),
+					"PUT", "/audiences/greeting.txt", Map.of("x-amz-content-sha256",
+							"STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER", "x-amz-decoded-content-length", "5")),
+					HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("<Code>BadDigest</Code>");
@@ -271,6 +279,30 @@ class S3StandInTest {
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Signs a hand-made request with the tests' access key, signing {@code headers} and
+	 * {@code x-amz-date}.
+	 */
+	private static HttpRequest signed(HttpRequest.Builder builder, String method, String path,
+			Map<String, String> headers) {
+		String amzDate = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+			.withZone(ZoneOffset.UTC)
+			.format(Instant.now());
+		Map<String, List<String>> all = new TreeMap<>();
+		headers.forEach((name, value) -> all.put(name, List.of(value)));
+		all.put("x-amz-date", List.of(amzDate));
+		String signedHeaders = String.join(";", all.keySet());
+		String scope = amzDate.substring(0, 8) + "/us-east-1/s3";
+		String signature = SigV4.signature(new StandInRequest(method, path, null, all, new byte[0]),
+				AwsStandIn.ADMIN_SECRET_ACCESS_KEY, amzDate, scope, signedHeaders, false, true);
+		all.forEach((name, values) -> builder.header(name, values.get(0)));
+		return builder
+			.header("Authorization",
+					"AWS4-HMAC-SHA256 Credential=" + AwsStandIn.ADMIN_ACCESS_KEY_ID + "/" + scope
+							+ "/aws4_request, SignedHeaders=" + signedHeaders + ", Signature=" + signature)
+			.build();
 	}
 
 }

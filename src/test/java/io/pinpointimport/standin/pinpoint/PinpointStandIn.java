@@ -1,7 +1,8 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.pinpoint;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,10 +20,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pinpointimport.standin.AwsStandIn;
+import io.pinpointimport.standin.Knobs;
+import io.pinpointimport.standin.iam.IamStandIn;
+import io.pinpointimport.standin.iam.PolicyDocument;
+import io.pinpointimport.standin.s3.S3StandIn;
+import io.pinpointimport.standin.wire.Access;
+import io.pinpointimport.standin.wire.ServiceError;
+import io.pinpointimport.standin.wire.ServiceHandler;
+import io.pinpointimport.standin.wire.StandInRequest;
+import io.pinpointimport.standin.wire.StandInResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import io.pinpointimport.standin.DroppedConnection;
+import io.pinpointimport.standin.PinpointFaults;
 
 /**
  * Pinpoint over REST-JSON (signing name {@code mobiletargeting}): applications and
@@ -98,6 +112,8 @@ public final class PinpointStandIn implements ServiceHandler {
 
 	private final S3StandIn s3;
 
+	private final ImportRoleAccess roleAccess;
+
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "pinpoint-stand-in-jobs");
 		thread.setDaemon(true);
@@ -116,10 +132,32 @@ public final class PinpointStandIn implements ServiceHandler {
 
 	private int maxConcurrentActive;
 
-	PinpointStandIn(Knobs knobs, IamStandIn iam, S3StandIn s3) {
+	public PinpointStandIn(Knobs knobs, IamStandIn iam, S3StandIn s3) {
 		this.knobs = knobs;
 		this.iam = iam;
 		this.s3 = s3;
+		this.roleAccess = new ImportRoleAccess(iam, s3);
+	}
+
+	@Override
+	public List<Access> access(StandInRequest request, String operation, String region) {
+		String roleArn = null;
+		if ("CreateImportJob".equals(operation)) {
+			try {
+				roleArn = json.readTree(request.body()).path("RoleArn").asString(null);
+			}
+			catch (JacksonException ex) {
+				// A body that is not JSON is refused by the operation itself.
+			}
+		}
+		return ImportRoleAccess.forCaller(request, operation, region, roleArn);
+	}
+
+	/** Every operation's model lists ForbiddenException (403) for a denied caller. */
+	@Override
+	public StandInResponse refuse(ServiceError error) {
+		return error("AccessDenied".equals(error.code())
+				? new ServiceError(403, "ForbiddenException", error.getMessage()) : error);
 	}
 
 	@Override
@@ -230,7 +268,7 @@ public final class PinpointStandIn implements ServiceHandler {
 		return this.faults;
 	}
 
-	synchronized void reset() {
+	public synchronized void reset() {
 		this.apps.clear();
 		this.jobs.clear();
 		this.segments.clear();
@@ -239,7 +277,7 @@ public final class PinpointStandIn implements ServiceHandler {
 		this.faults.reset();
 	}
 
-	void close() {
+	public void close() {
 		this.scheduler.shutdownNow();
 	}
 
@@ -494,6 +532,13 @@ public final class PinpointStandIn implements ServiceHandler {
 			failAtInitialization(job, "No " + job.format + " files found at " + location);
 			return;
 		}
+		Optional<String> cannotList = job.prefix.endsWith("/") || job.prefix.isEmpty()
+				? this.roleAccess.cannotList(job.roleArn, job.bucket, job.prefix, this.knobs.iamPropagationDelay())
+				: Optional.empty();
+		if (cannotList.isPresent()) {
+			failAtInitialization(job, cannotList.get());
+			return;
+		}
 		for (S3StandIn.StoredObject file : files) {
 			Optional<String> refusal = refusal(job.roleArn, job.applicationId,
 					job.definition.path("ExternalId").asString(null), job.bucket, file.key());
@@ -527,41 +572,10 @@ public final class PinpointStandIn implements ServiceHandler {
 	 */
 	private Optional<String> refusal(String roleArn, String applicationId, String externalId, String bucket,
 			String key) {
-		String cannotAssume = "Unable to assume role " + roleArn
-				+ ". Make sure the role exists and its trust policy allows " + PINPOINT + " to assume it.";
-		Optional<IamStandIn.RoleView> found = this.iam.roleByArn(roleArn);
-		if (found.isEmpty()) {
-			return Optional.of(cannotAssume);
-		}
-		IamStandIn.RoleView role = found.get();
-		Map<String, String> context = new HashMap<>();
-		context.put("aws:SourceAccount", AwsStandIn.ACCOUNT_ID);
-		context.put("aws:SourceArn", new App(applicationId, "", Map.of(), Instant.now()).arn());
-		if (externalId != null) {
-			context.put("sts:ExternalId", externalId);
-		}
-		boolean trusted = PolicyDocument.parse(role.trustPolicy(), PolicyDocument.Kind.TRUST)
-			.trusts(PINPOINT, "sts:AssumeRole", context);
-		boolean propagated = !Instant.now().isBefore(role.trustChangedAt().plus(this.knobs.iamPropagationDelay()));
-		if (!trusted || !propagated) {
-			return Optional.of(cannotAssume);
-		}
-		List<PolicyDocument> policies = new ArrayList<>();
-		role.attachedPolicyArns().forEach(arn -> this.iam.managedPolicy(arn).ifPresent(policies::add));
-		role.inlinePolicies()
-			.values()
-			.forEach(document -> policies.add(PolicyDocument.parse(document, PolicyDocument.Kind.PERMISSIONS)));
-		String object = "arn:aws:s3:::" + bucket + "/" + key;
-		boolean allowed = PolicyDocument.allowedBy(policies, "s3:GetObject", object, Map.of());
-		if (allowed && role.permissionsBoundary() != null) {
-			List<PolicyDocument> boundary = this.iam.managedPolicy(role.permissionsBoundary()).stream().toList();
-			allowed = PolicyDocument.allowedBy(boundary, "s3:GetObject", object, Map.of());
-		}
-		if (!allowed) {
-			return Optional
-				.of("The role " + roleArn + " is not allowed to read s3://" + bucket + "/" + key + " (s3:GetObject).");
-		}
-		return Optional.empty();
+		Duration delay = this.knobs.iamPropagationDelay();
+		String appArn = new App(applicationId, "", Map.of(), Instant.now()).arn();
+		return this.roleAccess.cannotAssume(roleArn, appArn, externalId, delay)
+			.or(() -> this.roleAccess.cannotRead(roleArn, bucket, key, AwsStandIn.REGION, delay));
 	}
 
 	private synchronized void recordConcurrency() {

@@ -1,4 +1,4 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.wire;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

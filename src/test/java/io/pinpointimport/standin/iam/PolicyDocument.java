@@ -1,4 +1,4 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.iam;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.pinpointimport.standin.wire.ServiceError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Service} and {@code AWS} principals, and the String and Arn condition operators
  * (with {@code IfExists}); any other condition operator never matches.
  */
-final class PolicyDocument {
+public final class PolicyDocument {
 
 	/** Whether a document is a role's trust policy or a permissions policy. */
-	enum Kind {
+	public enum Kind {
 
 		TRUST, PERMISSIONS
 
@@ -39,7 +40,7 @@ final class PolicyDocument {
 	 * Parses and checks {@code text}, failing with IAM's MalformedPolicyDocument when IAM
 	 * would.
 	 */
-	static PolicyDocument parse(String text, Kind kind) {
+	public static PolicyDocument parse(String text, Kind kind) {
 		JsonNode root;
 		try {
 			root = json.readTree(text);
@@ -102,7 +103,7 @@ final class PolicyDocument {
 	}
 
 	/** What one policy says about a request. */
-	enum Effect {
+	public enum Effect {
 
 		ALLOW, DENY, SILENT
 
@@ -112,7 +113,7 @@ final class PolicyDocument {
 	 * What this permissions policy says about {@code action} on {@code resource} given
 	 * the request's condition keys.
 	 */
-	Effect evaluate(String action, String resource, Map<String, String> context) {
+	public Effect evaluate(String action, String resource, Map<String, String> context) {
 		return decide(action, resource, null, context);
 	}
 
@@ -120,7 +121,7 @@ final class PolicyDocument {
 	 * Whether a set of permissions policies lets a request through: some policy allows it
 	 * and none denies it.
 	 */
-	static boolean allowedBy(List<PolicyDocument> policies, String action, String resource,
+	public static boolean allowedBy(List<PolicyDocument> policies, String action, String resource,
 			Map<String, String> context) {
 		List<Effect> effects = policies.stream().map(policy -> policy.evaluate(action, resource, context)).toList();
 		return effects.contains(Effect.ALLOW) && !effects.contains(Effect.DENY);
@@ -131,7 +132,7 @@ final class PolicyDocument {
 	 * {@code pinpoint.amazonaws.com}) perform {@code action} given the request's
 	 * condition keys.
 	 */
-	boolean trusts(String service, String action, Map<String, String> context) {
+	public boolean trusts(String service, String action, Map<String, String> context) {
 		return decide(action, null, service, context) == Effect.ALLOW;
 	}
 

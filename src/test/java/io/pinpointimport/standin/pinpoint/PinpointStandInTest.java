@@ -1,10 +1,12 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.pinpoint;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.pinpointimport.standin.AwsCli;
+import io.pinpointimport.standin.AwsStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,17 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-class PinpointStandInTest {
+public class PinpointStandInTest {
 
-	static final String TRUST = """
+	public static final String TRUST = """
 			{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
 			"Principal":{"Service":"pinpoint.amazonaws.com"},
 			"Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"},
 			"ArnLike":{"aws:SourceArn":"arn:aws:mobiletargeting:us-east-1:123456789012:apps/*"}}}]}""";
 
-	static final String S3_READ_ONLY = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
+	public static final String S3_READ_ONLY = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
 
-	static final String CSV_HEADER = "ChannelType,Address,Location.Country,User.UserId\n";
+	public static final String CSV_HEADER = "ChannelType,Address,Location.Country,User.UserId\n";
 
 	static final AwsStandIn standIn = AwsStandIn.start(0);
 
@@ -209,7 +211,8 @@ class PinpointStandInTest {
 		String leastPrivilege = createRole("least-privilege", TRUST, null);
 		this.iam.putRolePolicy(request -> request.roleName("least-privilege").policyName("read").policyDocument("""
 				{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",
-				"Resource":"arn:aws:s3:::audiences/in/*"}]}"""));
+				"Resource":"arn:aws:s3:::audiences/in/*"},{"Effect":"Allow","Action":"s3:ListBucket",
+				"Resource":"arn:aws:s3:::audiences","Condition":{"StringLike":{"s3:prefix":"in/*"}}}]}"""));
 
 		assertThatExceptionOfType(BadRequestException.class)
 			.isThrownBy(() -> createImportJob(Format.CSV, "s3://audiences/in/", noAccess))

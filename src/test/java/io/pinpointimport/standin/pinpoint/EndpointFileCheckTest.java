@@ -1,9 +1,10 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.pinpoint;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
+import io.pinpointimport.standin.s3.S3StandIn;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,9 +1,10 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.pinpoint;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.pinpointimport.standin.s3.S3StandIn;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -1,8 +1,9 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.iam;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,9 +13,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import io.pinpointimport.standin.AwsStandIn;
+import io.pinpointimport.standin.wire.Access;
+import io.pinpointimport.standin.wire.QueryProtocol;
+import io.pinpointimport.standin.wire.ServiceError;
+import io.pinpointimport.standin.wire.ServiceHandler;
+import io.pinpointimport.standin.wire.StandInRequest;
+import io.pinpointimport.standin.wire.StandInResponse;
+import io.pinpointimport.standin.wire.Xml;
 
 /**
  * IAM roles over the Query protocol: the role, trust-policy, managed and inline policy,
@@ -37,6 +48,9 @@ public final class IamStandIn implements ServiceHandler {
 			allow("[\"kms:CreateAlias\",\"kms:CreateKey\",\"kms:Describe*\",\"kms:Get*\",\"kms:List*\"]"),
 			"arn:aws:iam::aws:policy/service-role/AmazonS3ObjectLambdaExecutionRolePolicy",
 			allow("[\"s3-object-lambda:WriteGetObjectResponse\",\"logs:CreateLogGroup\"]"));
+
+	private static final Set<String> PERMISSION_CHANGES = Set.of("AttachRolePolicy", "DetachRolePolicy",
+			"PutRolePolicy", "DeleteRolePolicy", "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary");
 
 	private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]+");
 
@@ -74,7 +88,7 @@ public final class IamStandIn implements ServiceHandler {
 	/** Roles by lower-case name: IAM names are unique regardless of case. */
 	private final Map<String, IamRole> roles = new TreeMap<>();
 
-	IamStandIn() {
+	public IamStandIn() {
 	}
 
 	@Override
@@ -91,32 +105,92 @@ public final class IamStandIn implements ServiceHandler {
 	public synchronized StandInResponse handle(StandInRequest request, String operation) {
 		Params params = new Params(request.form());
 		try {
-			return switch (operation) {
-				case "CreateRole" -> createRole(params);
-				case "GetRole" -> getRole(params);
-				case "ListRoles" -> listRoles(params);
-				case "UpdateRole" -> updateRole(params);
-				case "UpdateAssumeRolePolicy" -> updateAssumeRolePolicy(params);
-				case "DeleteRole" -> deleteRole(params);
-				case "AttachRolePolicy" -> attachRolePolicy(params);
-				case "DetachRolePolicy" -> detachRolePolicy(params);
-				case "ListAttachedRolePolicies" -> listAttachedRolePolicies(params);
-				case "PutRolePolicy" -> putRolePolicy(params);
-				case "GetRolePolicy" -> getRolePolicy(params);
-				case "DeleteRolePolicy" -> deleteRolePolicy(params);
-				case "ListRolePolicies" -> listRolePolicies(params);
-				case "TagRole" -> tagRole(params);
-				case "UntagRole" -> untagRole(params);
-				case "ListRoleTags" -> listRoleTags(params);
-				case "PutRolePermissionsBoundary" -> putRolePermissionsBoundary(params);
-				case "DeleteRolePermissionsBoundary" -> deleteRolePermissionsBoundary(params);
-				default -> throw new ServiceError(400, "InvalidAction",
-						"Could not find operation " + operation + " for version 2010-05-08");
-			};
+			StandInResponse response = answer(params, operation);
+			if (PERMISSION_CHANGES.contains(operation)) {
+				role(params).recordPermissions(Instant.now());
+			}
+			return response;
 		}
 		catch (ServiceError error) {
 			return this.protocol.error(error);
 		}
+	}
+
+	private StandInResponse answer(Params params, String operation) {
+		return switch (operation) {
+			case "CreateRole" -> createRole(params);
+			case "GetRole" -> getRole(params);
+			case "ListRoles" -> listRoles(params);
+			case "UpdateRole" -> updateRole(params);
+			case "UpdateAssumeRolePolicy" -> updateAssumeRolePolicy(params);
+			case "DeleteRole" -> deleteRole(params);
+			case "AttachRolePolicy" -> attachRolePolicy(params);
+			case "DetachRolePolicy" -> detachRolePolicy(params);
+			case "ListAttachedRolePolicies" -> listAttachedRolePolicies(params);
+			case "PutRolePolicy" -> putRolePolicy(params);
+			case "GetRolePolicy" -> getRolePolicy(params);
+			case "DeleteRolePolicy" -> deleteRolePolicy(params);
+			case "ListRolePolicies" -> listRolePolicies(params);
+			case "TagRole" -> tagRole(params);
+			case "UntagRole" -> untagRole(params);
+			case "ListRoleTags" -> listRoleTags(params);
+			case "PutRolePermissionsBoundary" -> putRolePermissionsBoundary(params);
+			case "DeleteRolePermissionsBoundary" -> deleteRolePermissionsBoundary(params);
+			default -> throw new ServiceError(400, "InvalidAction",
+					"Could not find operation " + operation + " for version 2010-05-08");
+		};
+	}
+
+	@Override
+	public StandInResponse refuse(ServiceError error) {
+		return this.protocol.error(error);
+	}
+
+	/**
+	 * The caller needs {@code iam:<Action>} on the role's ARN, which includes its path
+	 * (Service Authorization Reference, IAM: resource type {@code role}); CreateRole and
+	 * TagRole give {@code aws:RequestTag/<key>}, Attach/DetachRolePolicy
+	 * {@code iam:PolicyARN}, CreateRole and PutRolePermissionsBoundary
+	 * {@code iam:PermissionsBoundary}; creating a role with tags also needs
+	 * {@code iam:TagRole} (IAM user guide, "Permissions required to tag IAM entities").
+	 * Calls on a role that does not exist are not authorized here: its ARN, path
+	 * included, is unknown (an assumption, see docs/aws-stand-in.md).
+	 */
+	@Override
+	public synchronized List<Access> access(StandInRequest request, String operation, String region) {
+		Map<String, String> form = request.form();
+		String name = form.get("RoleName");
+		if (name == null) {
+			return List.of(Access.of("iam:" + operation, "*"));
+		}
+		String arn;
+		if ("CreateRole".equals(operation)) {
+			arn = "arn:aws:iam::" + AwsStandIn.ACCOUNT_ID + ":role" + form.getOrDefault("Path", "/") + name;
+		}
+		else {
+			IamRole role = this.roles.get(name.toLowerCase(Locale.ROOT));
+			if (role == null) {
+				return List.of();
+			}
+			arn = role.arn;
+		}
+		Map<String, String> context = new TreeMap<>();
+		for (int i = 1; form.containsKey("Tags.member." + i + ".Key"); i++) {
+			context.put("aws:RequestTag/" + form.get("Tags.member." + i + ".Key"),
+					form.getOrDefault("Tags.member." + i + ".Value", ""));
+		}
+		if (form.containsKey("PolicyArn")) {
+			context.put("iam:PolicyARN", form.get("PolicyArn"));
+		}
+		if (form.containsKey("PermissionsBoundary")) {
+			context.put("iam:PermissionsBoundary", form.get("PermissionsBoundary"));
+		}
+		List<Access> needed = new ArrayList<>();
+		needed.add(new Access("iam:" + operation, arn, context));
+		if ("CreateRole".equals(operation) && form.containsKey("Tags.member.1.Key")) {
+			needed.add(new Access("iam:TagRole", arn, context));
+		}
+		return needed;
 	}
 
 	@Override
@@ -139,18 +213,36 @@ public final class IamStandIn implements ServiceHandler {
 		return this.roles.values().stream().filter(role -> role.arn.equals(arn)).findFirst().map(IamRole::view);
 	}
 
+	/**
+	 * The role whose ARN is {@code arn} as another service (Pinpoint, STS) sees it
+	 * {@code delay} after the fact: IAM is eventually consistent, so a change to the
+	 * role's managed, inline or boundary policies takes effect only after the delay, and
+	 * until then the previous permissions apply (IAM user guide, "Changes that I make are
+	 * not always immediately visible"). Trust changes are
+	 * {@link RoleView#trustChangedAt()}.
+	 */
+	public synchronized Optional<RoleView> roleByArnAfter(String arn, Duration delay) {
+		return this.roles.values().stream().filter(role -> role.arn.equals(arn)).findFirst().map(role -> {
+			RoleView now = role.view();
+			IamRole.Permissions seen = role.permissionsAsOf(Instant.now().minus(delay));
+			return new RoleView(now.name(), now.path(), now.roleId(), now.arn(), now.createDate(), now.description(),
+					now.trustPolicy(), now.trustChangedAt(), seen.attachedPolicyArns(), seen.inlinePolicies(),
+					now.tags(), seen.permissionsBoundary());
+		});
+	}
+
 	/** Every role, by name. */
 	public synchronized List<RoleView> roles() {
 		return this.roles.values().stream().map(IamRole::view).toList();
 	}
 
 	/** The document of a known AWS managed policy. */
-	Optional<PolicyDocument> managedPolicy(String arn) {
+	public Optional<PolicyDocument> managedPolicy(String arn) {
 		return Optional.ofNullable(MANAGED_POLICIES.get(arn))
 			.map(document -> PolicyDocument.parse(document, PolicyDocument.Kind.PERMISSIONS));
 	}
 
-	synchronized void reset() {
+	public synchronized void reset() {
 		this.roles.clear();
 	}
 

@@ -1,4 +1,4 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.wire;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +9,7 @@ import java.util.Deque;
  * A tiny streaming XML writer for the stand-in's answers: elements are opened, filled and
  * closed in order, and text is escaped.
  */
-final class Xml {
+public final class Xml {
 
 	private final StringBuilder text = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 
@@ -25,25 +25,25 @@ final class Xml {
 	}
 
 	/** Starts a document whose root element carries {@code namespace} (may be null). */
-	static Xml document(String root, String namespace) {
+	public static Xml document(String root, String namespace) {
 		return new Xml(root, namespace);
 	}
 
 	/** Opens a child element. */
-	Xml open(String name) {
+	public Xml open(String name) {
 		this.text.append('<').append(name).append('>');
 		this.open.push(name);
 		return this;
 	}
 
 	/** Closes the innermost open element. */
-	Xml close() {
+	public Xml close() {
 		this.text.append("</").append(this.open.pop()).append('>');
 		return this;
 	}
 
 	/** A child element with text content; skipped when {@code value} is null. */
-	Xml element(String name, Object value) {
+	public Xml element(String name, Object value) {
 		if (value == null) {
 			return this;
 		}
@@ -54,12 +54,12 @@ final class Xml {
 	}
 
 	/** A timestamp element in ISO-8601 with whole seconds, as IAM writes them. */
-	Xml timestamp(String name, Instant instant) {
+	public Xml timestamp(String name, Instant instant) {
 		return element(name, instant.truncatedTo(ChronoUnit.SECONDS).toString());
 	}
 
 	/** Closes every open element and returns the document. */
-	String end() {
+	public String end() {
 		while (!this.open.isEmpty()) {
 			close();
 		}

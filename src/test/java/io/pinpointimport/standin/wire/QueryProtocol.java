@@ -1,4 +1,4 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.wire;
 
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -7,18 +7,18 @@ import java.util.function.Consumer;
  * The AWS Query protocol's answers (IAM, STS): {@code <ActionResponse>} with an
  * {@code <ActionResult>} and response metadata, or an {@code <ErrorResponse>}.
  */
-final class QueryProtocol {
+public final class QueryProtocol {
 
 	private static final String CONTENT_TYPE = "text/xml";
 
 	private final String namespace;
 
-	QueryProtocol(String namespace) {
+	public QueryProtocol(String namespace) {
 		this.namespace = namespace;
 	}
 
 	/** A success answer whose {@code <ActionResult>} is written by {@code result}. */
-	StandInResponse result(String action, Consumer<Xml> result) {
+	public StandInResponse result(String action, Consumer<Xml> result) {
 		Xml xml = Xml.document(action + "Response", this.namespace).open(action + "Result");
 		result.accept(xml);
 		xml.close();
@@ -26,7 +26,7 @@ final class QueryProtocol {
 	}
 
 	/** A success answer of an action that returns nothing. */
-	StandInResponse empty(String action) {
+	public StandInResponse empty(String action) {
 		return StandInResponse.of(200, CONTENT_TYPE, metadata(Xml.document(action + "Response", this.namespace)).end());
 	}
 
@@ -34,7 +34,7 @@ final class QueryProtocol {
 	 * An error answer; client faults are typed {@code Sender}, server faults
 	 * {@code Receiver}.
 	 */
-	StandInResponse error(ServiceError error) {
+	public StandInResponse error(ServiceError error) {
 		String requestId = UUID.randomUUID().toString();
 		String xml = Xml.document("ErrorResponse", this.namespace)
 			.open("Error")
@@ -47,11 +47,11 @@ final class QueryProtocol {
 		return StandInResponse.of(error.status(), CONTENT_TYPE, xml).withHeader("x-amzn-RequestId", requestId);
 	}
 
-	StandInResponse throttled() {
+	public StandInResponse throttled() {
 		return error(new ServiceError(400, "Throttling", "Rate exceeded"));
 	}
 
-	StandInResponse serverError() {
+	public StandInResponse serverError() {
 		return error(new ServiceError(500, "ServiceFailure",
 				"The request processing has failed because of an unknown error, exception or failure."));
 	}

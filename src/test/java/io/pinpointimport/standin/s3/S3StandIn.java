@@ -1,4 +1,4 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.s3;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -28,6 +28,15 @@ import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
 
+import io.pinpointimport.standin.AwsStandIn;
+import io.pinpointimport.standin.wire.Access;
+import io.pinpointimport.standin.wire.ServiceError;
+import io.pinpointimport.standin.wire.ServiceHandler;
+import io.pinpointimport.standin.wire.SigV4;
+import io.pinpointimport.standin.wire.StandInRequest;
+import io.pinpointimport.standin.wire.StandInResponse;
+import io.pinpointimport.standin.wire.Xml;
+
 /**
  * S3 over REST-XML with path-style addressing ({@code /bucket/key}): buckets and objects,
  * ranged reads, ListObjectsV2 with delimiters and continuation tokens, and uploads in
@@ -39,6 +48,9 @@ public final class S3StandIn implements ServiceHandler {
 
 	private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
+	private static final Pattern LOCATION_CONSTRAINT = Pattern
+		.compile("<LocationConstraint>([a-z0-9-]+)</LocationConstraint>");
+
 	private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
 	private static final DateTimeFormatter XML_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -48,7 +60,13 @@ public final class S3StandIn implements ServiceHandler {
 
 	/** One stored object. */
 	public record StoredObject(String bucket, String key, byte[] bytes, String contentType, String etag,
-			Instant lastModified, Map<String, String> metadata) {
+			Instant lastModified, Map<String, String> metadata, String kmsKeyArn) {
+
+		/** An object without SSE-KMS. */
+		public StoredObject(String bucket, String key, byte[] bytes, String contentType, String etag,
+				Instant lastModified, Map<String, String> metadata) {
+			this(bucket, key, bytes, contentType, etag, lastModified, metadata, null);
+		}
 
 		public long size() {
 			return this.bytes.length;
@@ -56,7 +74,7 @@ public final class S3StandIn implements ServiceHandler {
 
 	}
 
-	private record Bucket(String name, Instant created, NavigableMap<String, StoredObject> objects) {
+	private record Bucket(String name, String region, Instant created, NavigableMap<String, StoredObject> objects) {
 	}
 
 	/** A request's bucket and (possibly empty) key, decoded from the path. */
@@ -79,7 +97,7 @@ public final class S3StandIn implements ServiceHandler {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	S3StandIn() {
+	public S3StandIn() {
 	}
 
 	@Override
@@ -116,9 +134,13 @@ public final class S3StandIn implements ServiceHandler {
 	public StandInResponse handle(StandInRequest request, String operation) {
 		Target target = Target.of(request);
 		try {
+			StandInResponse redirect = redirect(target, operation, request);
+			if (redirect != null) {
+				return redirect;
+			}
 			return switch (operation) {
 				case "ListBuckets" -> listBuckets();
-				case "CreateBucket" -> createBucketOverHttp(target.bucket());
+				case "CreateBucket" -> createBucketOverHttp(target.bucket(), request);
 				case "HeadBucket" -> headBucket(target.bucket());
 				case "DeleteBucket" -> deleteBucket(target.bucket());
 				case "ListObjectsV2" -> listObjectsV2(target.bucket(), request.query());
@@ -146,9 +168,88 @@ public final class S3StandIn implements ServiceHandler {
 				null);
 	}
 
-	/** Creates a bucket directly (no HTTP), if it does not exist. */
+	@Override
+	public StandInResponse refuse(ServiceError error) {
+		return error(error, null);
+	}
+
+	/**
+	 * The S3 actions each operation needs (S3 user guide, "Required permissions for
+	 * Amazon S3 API operations"): ListObjects(V2) and HeadBucket need
+	 * {@code s3:ListBucket} on the bucket, with the {@code s3:prefix},
+	 * {@code s3:delimiter} and {@code s3:max-keys} condition keys; GetObject and
+	 * HeadObject need {@code s3:GetObject} on the object, and for an SSE-KMS object also
+	 * {@code kms:Decrypt} on its key, asked of KMS by S3 ({@code kms:ViaService} =
+	 * {@code s3.<region>.amazonaws.com}).
+	 */
+	@Override
+	public List<Access> access(StandInRequest request, String operation, String region) {
+		Target target = Target.of(request);
+		String bucketArn = "arn:aws:s3:::" + target.bucket();
+		String objectArn = bucketArn + "/" + target.key();
+		Map<String, String> query = request.query();
+		return switch (operation) {
+			case "ListBuckets" -> List.of(Access.of("s3:ListAllMyBuckets", "*"));
+			case "CreateBucket" -> List.of(Access.of("s3:CreateBucket", bucketArn));
+			case "DeleteBucket" -> List.of(Access.of("s3:DeleteBucket", bucketArn));
+			case "HeadBucket" -> List.of(Access.of("s3:ListBucket", bucketArn));
+			case "ListObjects", "ListObjectsV2" -> {
+				Map<String, String> context = new LinkedHashMap<>();
+				context.put("s3:prefix", query.getOrDefault("prefix", ""));
+				if (query.containsKey("delimiter")) {
+					context.put("s3:delimiter", query.get("delimiter"));
+				}
+				context.put("s3:max-keys", query.getOrDefault("max-keys", "1000"));
+				yield List.of(new Access("s3:ListBucket", bucketArn, context));
+			}
+			case "GetObject", "HeadObject" -> {
+				List<Access> needed = new ArrayList<>();
+				needed.add(Access.of("s3:GetObject", objectArn));
+				object(target.bucket(), target.key()).map(StoredObject::kmsKeyArn)
+					.ifPresent(key -> needed.add(new Access("kms:Decrypt", key,
+							Map.of("kms:ViaService", "s3." + region + ".amazonaws.com"))));
+				yield needed;
+			}
+			case "PutObject", "CopyObject" -> List.of(Access.of("s3:PutObject", objectArn));
+			case "DeleteObject" -> List.of(Access.of("s3:DeleteObject", objectArn));
+			default -> List.of();
+		};
+	}
+
+	/**
+	 * Creates a bucket directly (no HTTP) in the stand-in's region, if it does not exist.
+	 */
 	public void createBucket(String bucket) {
-		this.buckets.computeIfAbsent(bucket, name -> new Bucket(name, Instant.now(), new ConcurrentSkipListMap<>()));
+		createBucket(bucket, AwsStandIn.REGION);
+	}
+
+	/** Creates a bucket directly (no HTTP) in {@code region}, if it does not exist. */
+	public void createBucket(String bucket, String region) {
+		this.buckets.computeIfAbsent(bucket,
+				name -> new Bucket(name, region, Instant.now(), new ConcurrentSkipListMap<>()));
+	}
+
+	/**
+	 * A request signed for another region than the bucket's is answered 301
+	 * PermanentRedirect with the bucket's region in {@code x-amz-bucket-region} (S3 API
+	 * reference, "Error responses": PermanentRedirect; HeadBucket:
+	 * "x-amz-bucket-region"), with no body for HEAD; the SDK's cross-region access
+	 * re-sends it there.
+	 */
+	private StandInResponse redirect(Target target, String operation, StandInRequest request) {
+		Bucket bucket = target.bucket().isEmpty() ? null : this.buckets.get(target.bucket());
+		String signedFor = SigV4.region(request);
+		if (bucket == null || "CreateBucket".equals(operation) || signedFor == null
+				|| signedFor.equals(bucket.region())) {
+			return null;
+		}
+		StandInResponse moved = "HEAD".equals(request.method())
+				? new StandInResponse(301, new LinkedHashMap<>(), new byte[0])
+				: error(new ServiceError(301, "PermanentRedirect",
+						"The bucket you are attempting to access must be addressed using the specified endpoint. "
+								+ "Please send all future requests to this endpoint."),
+						target);
+		return moved.withHeader("x-amz-bucket-region", bucket.region());
 	}
 
 	/**
@@ -157,7 +258,16 @@ public final class S3StandIn implements ServiceHandler {
 	 */
 	public StoredObject put(String bucket, String key, byte[] bytes) {
 		createBucket(bucket);
-		return store(bucket, key, bytes, contentType(key), Map.of());
+		return store(bucket, key, bytes, contentType(key), Map.of(), null);
+	}
+
+	/**
+	 * Stores a UTF-8 text object encrypted with SSE-KMS under {@code kmsKeyArn} directly
+	 * (no HTTP), creating its bucket if needed.
+	 */
+	public StoredObject putEncrypted(String bucket, String key, String text, String kmsKeyArn) {
+		createBucket(bucket);
+		return store(bucket, key, text.getBytes(StandardCharsets.UTF_8), contentType(key), Map.of(), kmsKeyArn);
 	}
 
 	/** Stores a UTF-8 text object directly (no HTTP), creating its bucket if needed. */
@@ -184,7 +294,7 @@ public final class S3StandIn implements ServiceHandler {
 		return this.buckets.containsKey(bucket);
 	}
 
-	void reset() {
+	public void reset() {
 		this.buckets.clear();
 	}
 
@@ -209,18 +319,20 @@ public final class S3StandIn implements ServiceHandler {
 	 * Creating a bucket the caller already owns succeeds in us-east-1 (elsewhere S3
 	 * answers BucketAlreadyOwnedByYou).
 	 */
-	private StandInResponse createBucketOverHttp(String bucket) {
+	private StandInResponse createBucketOverHttp(String bucket, StandInRequest request) {
 		if (!BUCKET_NAME.matcher(bucket).matches() || bucket.contains("..")) {
 			throw new ServiceError(400, "InvalidBucketName", "The specified bucket is not valid.");
 		}
-		createBucket(bucket);
+		// CreateBucketConfiguration's LocationConstraint names the region; none means
+		// us-east-1 (S3 API reference, CreateBucket).
+		Matcher constraint = LOCATION_CONSTRAINT.matcher(request.bodyText());
+		createBucket(bucket, constraint.find() ? constraint.group(1) : "us-east-1");
 		return new StandInResponse(200, new LinkedHashMap<>(), new byte[0]).withHeader("Location", "/" + bucket);
 	}
 
 	private StandInResponse headBucket(String bucket) {
-		bucket(bucket);
 		return new StandInResponse(200, new LinkedHashMap<>(), new byte[0]).withHeader("x-amz-bucket-region",
-				AwsStandIn.REGION);
+				bucket(bucket).region());
 	}
 
 	private StandInResponse deleteBucket(String name) {
@@ -329,7 +441,7 @@ public final class S3StandIn implements ServiceHandler {
 		});
 		String contentType = request.header("content-type");
 		StoredObject stored = store(target.bucket(), target.key(), received,
-				contentType == null ? "binary/octet-stream" : contentType, metadata);
+				contentType == null ? "binary/octet-stream" : contentType, metadata, kmsKey(request));
 		StandInResponse response = new StandInResponse(200, new LinkedHashMap<>(), new byte[0]).withHeader("ETag",
 				stored.etag());
 		for (Map.Entry<String, String> checksum : checksums.entrySet()) {
@@ -377,11 +489,24 @@ public final class S3StandIn implements ServiceHandler {
 		return object;
 	}
 
+	/**
+	 * The KMS key of an SSE-KMS upload: the one named, or the account's AWS managed key
+	 * {@code aws/s3} (S3 user guide, "Using server-side encryption with AWS KMS keys").
+	 */
+	private static String kmsKey(StandInRequest request) {
+		if (!"aws:kms".equals(request.header("x-amz-server-side-encryption"))) {
+			return null;
+		}
+		String named = request.header("x-amz-server-side-encryption-aws-kms-key-id");
+		return named != null ? named
+				: "arn:aws:kms:" + AwsStandIn.REGION + ":" + AwsStandIn.ACCOUNT_ID + ":alias/aws/s3";
+	}
+
 	private StoredObject store(String bucket, String key, byte[] bytes, String contentType,
-			Map<String, String> metadata) {
+			Map<String, String> metadata, String kmsKeyArn) {
 		String etag = "\"" + HexFormat.of().formatHex(digest("MD5", bytes)) + "\"";
 		StoredObject object = new StoredObject(bucket, key, bytes, contentType, etag, Instant.now(),
-				Map.copyOf(metadata));
+				Map.copyOf(metadata), kmsKeyArn);
 		bucket(bucket).objects().put(key, object);
 		return object;
 	}
@@ -393,6 +518,10 @@ public final class S3StandIn implements ServiceHandler {
 		headers.put("Last-Modified", HTTP_TIME.format(object.lastModified()));
 		headers.put("Accept-Ranges", "bytes");
 		object.metadata().forEach((name, value) -> headers.put("x-amz-meta-" + name, value));
+		if (object.kmsKeyArn() != null) {
+			headers.put("x-amz-server-side-encryption", "aws:kms");
+			headers.put("x-amz-server-side-encryption-aws-kms-key-id", object.kmsKeyArn());
+		}
 		return headers;
 	}
 

@@ -1,4 +1,11 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.sts;
+
+import io.pinpointimport.standin.AwsStandIn;
+import io.pinpointimport.standin.wire.QueryProtocol;
+import io.pinpointimport.standin.wire.ServiceError;
+import io.pinpointimport.standin.wire.ServiceHandler;
+import io.pinpointimport.standin.wire.StandInRequest;
+import io.pinpointimport.standin.wire.StandInResponse;
 
 /**
  * STS over the Query protocol: GetCallerIdentity answers as a fixed user of
@@ -11,7 +18,7 @@ public final class StsStandIn implements ServiceHandler {
 
 	private final QueryProtocol protocol = new QueryProtocol("https://sts.amazonaws.com/doc/2011-06-15/");
 
-	StsStandIn() {
+	public StsStandIn() {
 	}
 
 	@Override
@@ -34,6 +41,14 @@ public final class StsStandIn implements ServiceHandler {
 				xml -> xml.element("Arn", CALLER_ARN)
 					.element("UserId", "AIDASTANDINLOCALDEV01")
 					.element("Account", AwsStandIn.ACCOUNT_ID));
+	}
+
+	/**
+	 * GetCallerIdentity needs no permission (STS API reference), so no access is checked.
+	 */
+	@Override
+	public StandInResponse refuse(ServiceError error) {
+		return this.protocol.error(error);
 	}
 
 	@Override

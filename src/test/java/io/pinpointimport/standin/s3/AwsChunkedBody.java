@@ -1,9 +1,12 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.s3;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.pinpointimport.standin.wire.ServiceError;
+import io.pinpointimport.standin.wire.StandInRequest;
 
 /**
  * Decodes the {@code aws-chunked} content encoding the SDK uses for streaming uploads:

@@ -1,4 +1,4 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.iam;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.pinpointimport.standin.AwsCli;
+import io.pinpointimport.standin.AwsStandIn;
+import io.pinpointimport.standin.sts.StsStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
