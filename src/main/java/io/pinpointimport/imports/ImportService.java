@@ -89,14 +89,14 @@ class ImportService {
 				return replay(earlier.get(), idempotencyKey, hash);
 			}
 		}
-		if (!profiles) {
-			checkApplicationIdIssued(request);
-		}
-		this.requestChecks.orderedStream().forEach(check -> check.checkLocation("s3Url", request.s3Url()));
 		ImportSpec spec = profiles ? profilesSpec(request)
 				: new ImportSpec(request.applicationId(), request.s3Url(), request.format(), request.segmentName(),
 						request.segmentId(), request.registers(), roleName(request), roleArn(request),
 						request.validationOrDefault());
+		if (!profiles) {
+			checkApplicationIdIssued(request);
+		}
+		this.requestChecks.orderedStream().forEach(check -> check.checkLocation("s3Url", request.s3Url()));
 		StoredImport imp = StoredImport.accepted(UUID.randomUUID(), spec, this.preflights.stream().findAny().isEmpty(),
 				requestedBy, idempotencyKey, hash,
 				// as PostgreSQL keeps it, so this answer and later reads agree
