@@ -150,8 +150,10 @@ public final class ProblemSchema implements OpenApiCustomizer {
 	private static Map<String, Object> problem(String type, String title, int status, String detail, String path,
 			Map<String, Object> more) {
 		ProblemDetail problem = Problems.of(HttpStatusCode.valueOf(status), type, title, detail, more);
-		problem.setInstance(URI
-			.create(path.replace("{id}", OpenApiExamples.IMPORT_ID).replace("{roleName}", OpenApiExamples.DEMO_ROLE)));
+		// Other path variables (a webhook's delivery id, say) are shown by their names.
+		problem.setInstance(URI.create(path.replace("{id}", OpenApiExamples.IMPORT_ID)
+			.replace("{roleName}", OpenApiExamples.DEMO_ROLE)
+			.replaceAll("\\{([^}/]+)\\}", "$1")));
 		return Problems.members(problem);
 	}
 
