@@ -51,6 +51,11 @@ class DestinationRouter implements ImportDestination {
 	}
 
 	@Override
+	public Capabilities capabilitiesFor(String applicationId) {
+		return of(applicationId).capabilities();
+	}
+
+	@Override
 	public SubmittedJob submit(JobDefinition definition, Duration timeout) {
 		return of(definition).submit(definition, timeout);
 	}

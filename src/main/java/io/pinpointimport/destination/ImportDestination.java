@@ -14,6 +14,14 @@ public interface ImportDestination {
 	Capabilities capabilities();
 
 	/**
+	 * The capabilities of the destination that runs the jobs of {@code applicationId}:
+	 * the same as {@link #capabilities()} unless this destination routes to several.
+	 */
+	default Capabilities capabilitiesFor(String applicationId) {
+		return capabilities();
+	}
+
+	/**
 	 * Starts one import job. A call that fails with
 	 * {@link DestinationFailure.Kind#IN_DOUBT} may have created a job.
 	 * @param definition what to import

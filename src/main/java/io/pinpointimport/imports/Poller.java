@@ -141,12 +141,11 @@ class Poller {
 			Map<String, Object> properties = new LinkedHashMap<>();
 			properties.put("jobId", polled.jobId());
 			properties.put("awsErrorCode", failure.errorCode());
-			return this.imports.recordJobLost(polled.id(), this.owner,
-					new ImportProblem("import-job-lost", "The import job is gone", 502,
-							this.destination.capabilities().name() + " no longer knows job " + polled.jobId()
-									+ " of application " + applicationId + ": " + failure.destinationMessage(),
-							properties),
-					Instant.now()) ? 1 : 0;
+			return this.imports.recordJobLost(polled.id(), this.owner, new ImportProblem("import-job-lost",
+					"The import job is gone", 502,
+					this.destination.capabilitiesFor(applicationId).name() + " no longer knows job " + polled.jobId()
+							+ " of application " + applicationId + ": " + failure.destinationMessage(),
+					properties), Instant.now()) ? 1 : 0;
 		}
 		return record(List.of(job), pending);
 	}
@@ -250,7 +249,8 @@ class Poller {
 		properties.put("totalFailures", job.totalFailures());
 		String first = job.failures().isEmpty() ? "" : " First failure: " + job.failures().get(0);
 		return new ImportProblem("import-job-failed", "The import job failed", 422,
-				this.destination.capabilities().name() + " job " + job.id() + " ended " + job.status() + " with "
+				this.destination.capabilitiesFor((job.definition() != null) ? job.definition().applicationId() : null)
+					.name() + " job " + job.id() + " ended " + job.status() + " with "
 						+ ((job.failedPieces() != null) ? job.failedPieces() : 0) + " failed piece(s) and "
 						+ ((job.totalFailures() != null) ? job.totalFailures() : 0)
 						+ " failed endpoint(s); see pinpoint.failures." + first,

@@ -169,8 +169,8 @@ class Submitter {
 				else {
 					fail(imp, AttemptOutcome.ROLE_NOT_ASSUMABLE, failure, new ImportProblem("role-not-assumable",
 							"Import role could not be assumed", 422,
-							this.destination.capabilities().name() + " still refused role " + imp.spec().roleArn()
-									+ " after " + submission.propagationWindow().toSeconds()
+							this.destination.capabilitiesFor(imp.spec().applicationId()).name() + " still refused role "
+									+ imp.spec().roleArn() + " after " + submission.propagationWindow().toSeconds()
 									+ " s of retries (IAM propagation would be over by now): " + message,
 							awsProperties(failure)), now);
 				}
@@ -189,7 +189,7 @@ class Submitter {
 			}
 			case REFUSED, NOT_FOUND -> {
 				this.metrics.attempt(AttemptOutcome.REJECTED);
-				String destination = this.destination.capabilities().name();
+				String destination = this.destination.capabilitiesFor(imp.spec().applicationId()).name();
 				fail(imp, AttemptOutcome.REJECTED, failure,
 						new ImportProblem("import-rejected", destination + " rejected the import", 422,
 								"The import job was refused: " + message, awsProperties(failure)),
@@ -256,7 +256,7 @@ class Submitter {
 		ImportSettings.Submission submission = this.settings.submission();
 		Instant now = Instant.now();
 		Map<String, Object> properties = awsProperties(failure);
-		String destination = this.destination.capabilities().name();
+		String destination = this.destination.capabilitiesFor(imp.spec().applicationId()).name();
 		if (failure.kind() == DestinationFailure.Kind.NOT_FOUND) {
 			this.metrics.attempt(AttemptOutcome.OUTCOME_UNKNOWN);
 			this.imports.failInDoubt(imp, this.owner, "reconciliation: the application is gone",

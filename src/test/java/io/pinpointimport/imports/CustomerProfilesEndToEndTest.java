@@ -142,6 +142,7 @@ class CustomerProfilesEndToEndTest {
 		JsonNode failed = awaitEnd(start(request("s3://audiences/nokey.csv", "CSV", "")));
 		assertThat(failed.get("state").asString()).isEqualTo("FAILED");
 		assertThat(failed.get("error").get("status").asInt()).isEqualTo(422);
+		assertThat(failed.get("error").get("title").asString()).startsWith("Amazon Connect Customer Profiles");
 		assertThat(failed.get("error").get("detail").asString()).contains("unique key UserId");
 		assertThat(this.profiles.count("CreateUploadJob")).isZero();
 		assertThat(this.profiles.count("PutObject")).isZero();
