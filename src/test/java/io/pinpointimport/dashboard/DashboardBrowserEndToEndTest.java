@@ -131,6 +131,8 @@ class DashboardBrowserEndToEndTest {
 
 		By state = By.cssSelector("tr[data-id='" + id + "'] .badge");
 		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(state, "QUEUED"));
+		// The page follows the service's event stream, not a polling timer.
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("live-state"), "Live"));
 		screenshot("imports-live");
 		waitUpTo(Duration.ofSeconds(40)).until(ExpectedConditions.textToBe(state, "SUCCEEDED"));
 		assertThat(driver.executeScript("return window.notReloaded")).as("no reload happened").isEqualTo(true);
