@@ -104,15 +104,7 @@ class ImportRoleService implements ImportRoleLookup {
 					drift.stream().map(Drift::detail).toList()));
 		}
 		LiveRole shown = managed ? live : null;
-		return new ImportRoleView(stored.roleName(), (shown != null) ? shown.arn() : stored.arn(),
-				(shown != null) ? shown.roleId() : stored.roleId(), stored.path(),
-				(shown != null) ? shown.createdAt() : stored.iamCreatedAt(), stored.declaration().applicationId(),
-				stored.declaration().access(), locations(stored.declaration()), stored.declaration().kmsKeyArns(),
-				stored.declaration().description(), stored.declaration().tags(),
-				(shown != null) ? shown.trustPolicy() : null,
-				(shown != null) ? List.copyOf(shown.managedPolicyArns()) : List.of(),
-				(shown != null) ? shown.inlinePolicies().get(DesiredRole.INLINE_POLICY_NAME) : null,
-				stored.state(Instant.now(), this.settings.settleTime()), stored.adopted(), drift, List.of(), false);
+		return ImportRoleView.stored(stored, shown, stored.state(Instant.now(), this.settings.settleTime()), drift);
 	}
 
 	/** A page of the roles this service manages, from storage only. */
@@ -243,12 +235,7 @@ class ImportRoleService implements ImportRoleLookup {
 	private ImportRoleView view(RoleDeclaration declaration, DesiredRole desired, LiveRole live, StoredRole stored,
 			boolean adopted, Instant now, List<Drift> drift, List<RoleAction> actions, boolean dryRun) {
 		RoleState state = (stored != null) ? stored.state(now, this.settings.settleTime()) : RoleState.READY;
-		return new ImportRoleView(declaration.roleName(), (live != null) ? live.arn() : null,
-				(live != null) ? live.roleId() : null, desired.path(), (live != null) ? live.createdAt() : null,
-				declaration.applicationId(), declaration.access(), locations(declaration), declaration.kmsKeyArns(),
-				declaration.description(), declaration.tags(), desired.trustPolicy(),
-				List.copyOf(desired.managedPolicyArns()), desired.inlinePolicies().get(DesiredRole.INLINE_POLICY_NAME),
-				state, adopted, drift, actions, dryRun);
+		return ImportRoleView.written(declaration, desired, live, state, adopted, drift, actions, dryRun);
 	}
 
 	private StoredRole stored(RoleDeclaration declaration, String path, DesiredRole desired, Identity identity,
@@ -293,10 +280,6 @@ class ImportRoleService implements ImportRoleLookup {
 	private static RoleDeclaration renamed(RoleDeclaration declaration, String roleName) {
 		return new RoleDeclaration(roleName, declaration.applicationId(), declaration.access(),
 				declaration.s3Locations(), declaration.kmsKeyArns(), declaration.description(), declaration.tags());
-	}
-
-	private static List<String> locations(RoleDeclaration declaration) {
-		return declaration.s3Locations().stream().map(S3Location::toString).toList();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.pinpointimport.shared.S3Location;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
@@ -57,5 +58,40 @@ record ImportRoleView(@Schema(description = "IAM role name") String roleName, @S
 		@Schema(description = "IAM writes this request made, in order (with AWS request ids), or planned in a "
 				+ "dry run") List<RoleAction> actions,
 		@Schema(description = "True when only the plan was asked for: nothing was written") boolean dryRun){
+
+	/**
+	 * A stored role as IAM holds it now: {@code live} is null when IAM has no role of
+	 * this service under the name (deleted, or taken by someone else), and the stored
+	 * identity is shown.
+	 */
+	static ImportRoleView stored(StoredRole stored, LiveRole live, RoleState state, List<Drift> drift) {
+		RoleDeclaration declaration = stored.declaration();
+		return new ImportRoleView(stored.roleName(), (live != null) ? live.arn() : stored.arn(),
+				(live != null) ? live.roleId() : stored.roleId(), stored.path(),
+				(live != null) ? live.createdAt() : stored.iamCreatedAt(), declaration.applicationId(),
+				declaration.access(), locations(declaration), declaration.kmsKeyArns(), declaration.description(),
+				declaration.tags(), (live != null) ? live.trustPolicy() : null,
+				(live != null) ? List.copyOf(live.managedPolicyArns()) : List.of(),
+				(live != null) ? live.inlinePolicies().get(DesiredRole.INLINE_POLICY_NAME) : null, state,
+				stored.adopted(), drift, List.of(), false);
+	}
+
+	/**
+	 * A role as a PUT wrote it (or, in a dry run, would write it): the documents are the
+	 * desired ones; {@code live} gives IAM's identity, null before IAM created the role.
+	 */
+	static ImportRoleView written(RoleDeclaration declaration, DesiredRole desired, LiveRole live, RoleState state,
+			boolean adopted, List<Drift> drift, List<RoleAction> actions, boolean dryRun) {
+		return new ImportRoleView(declaration.roleName(), (live != null) ? live.arn() : null,
+				(live != null) ? live.roleId() : null, desired.path(), (live != null) ? live.createdAt() : null,
+				declaration.applicationId(), declaration.access(), locations(declaration), declaration.kmsKeyArns(),
+				declaration.description(), declaration.tags(), desired.trustPolicy(),
+				List.copyOf(desired.managedPolicyArns()), desired.inlinePolicies().get(DesiredRole.INLINE_POLICY_NAME),
+				state, adopted, drift, actions, dryRun);
+	}
+
+	private static List<String> locations(RoleDeclaration declaration) {
+		return declaration.s3Locations().stream().map(S3Location::toString).toList();
+	}
 
 }
