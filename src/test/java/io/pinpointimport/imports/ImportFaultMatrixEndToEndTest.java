@@ -193,13 +193,13 @@ class ImportFaultMatrixEndToEndTest {
 	}
 
 	@Test
-	void succeedsWithTheFailedRowsOfAJobThatCompletedWithFailures() {
+	void endsPartiallySucceededWithTheFailedRowsOfAJobThatCompletedWithFailures() {
 		this.scenario.standIn.pinpoint().faults().failedRowsFailThePiece(false);
 		String location = "s3://" + this.scenario.bucket(Map.of("a.csv", ImportScenario.csvWithBadRows(8, 2)))
 				+ "/a.csv";
 		JsonNode done = this.scenario.awaitEnd(this.scenario.start(ImportScenario.request(this.applicationId, location,
 				"CSV", ImportScenario.uniqueSegment(), this.roleArn)), Duration.ofSeconds(30));
-		assertThat(done.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(done.get("state").asString()).isEqualTo("PARTIALLY_SUCCEEDED");
 		assertThat(done.get("pinpoint").get("jobStatus").asString()).isEqualTo("COMPLETED");
 		assertThat(done.get("pinpoint").get("totalFailures").asInt()).isEqualTo(2);
 		assertThat(done.get("pinpoint").get("failures")).hasSize(2);
