@@ -49,6 +49,12 @@ class ServicePolicyEndToEndTest {
 	private static final List<String> POLLING = List.of("mobiletargeting:GetImportJobs");
 
 	/**
+	 * The id of the segment a job created is looked up with GetSegments when the job
+	 * ends; denied, the import still succeeds, without the id.
+	 */
+	private static final List<String> SEGMENT_LOOKUP = List.of("mobiletargeting:GetSegments");
+
+	/**
 	 * The poller describes a job with GetImportJob only when no listing shows it (its
 	 * application gone); the stand-in cannot remove an application, so no case here needs
 	 * it.
@@ -84,7 +90,11 @@ class ServicePolicyEndToEndTest {
 		String problem = new Flow().run();
 
 		assertThat(problem).as("the service's work without " + action).isNotNull();
-		if (POLLING.contains(action)) {
+		if (SEGMENT_LOOKUP.contains(action)) {
+			assertThat(problem).contains("without the segmentId");
+			assertThat(deniedOperations()).contains(action.substring(action.indexOf(':') + 1));
+		}
+		else if (POLLING.contains(action)) {
 			// Polling is a background worker: a denied poll leaves the import running and
 			// is logged; the stand-in shows the denied call.
 			assertThat(problem).contains("still RUNNING");
@@ -223,7 +233,13 @@ class ServicePolicyEndToEndTest {
 				sleep();
 				imp = api.get("/api/v1/imports/" + id).json();
 			}
-			return "SUCCEEDED".equals(imp.get("state").asString()) ? null : imp.get("error").toString();
+			if (!"SUCCEEDED".equals(imp.get("state").asString())) {
+				return imp.get("error").toString();
+			}
+			if (imp.path("segmentId").isNull() || imp.path("segmentId").isMissingNode()) {
+				return "import " + id + " SUCCEEDED without the segmentId of the segment it created: " + imp;
+			}
+			return null;
 		}
 
 		private static void sleep() {
