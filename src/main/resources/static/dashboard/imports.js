@@ -4,7 +4,7 @@
 import {get, query, send} from './api.js';
 import {announce, badge, duration, facts, fill, h, problemBox, table, time} from './dom.js';
 
-const STATES = ['QUEUED', 'SUBMITTING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
+const STATES = ['QUEUED', 'SUBMITTING', 'RUNNING', 'SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED', 'CANCELLED'];
 const PAGE = 50;
 
 /** The list of imports. */

@@ -70,7 +70,7 @@ class DashboardServingEndToEndTest {
 		assertThat(admin.get("caller").asString()).isEqualTo(TestCredentials.ADMIN_CLIENT);
 		assertThat(admin.get("scopes").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder(
 				"import-roles:read", "import-roles:write", "imports:read", "imports:write", "audit:read",
-				"metrics:read");
+				"metrics:read", "webhooks:read", "webhooks:write");
 		JsonNode readOnly = new Api(this.port)
 			.withHeader(TestCredentials.API_KEY_HEADER, TestCredentials.apiKeyWithout("imports:write"))
 			.get("/me")
@@ -84,7 +84,7 @@ class DashboardServingEndToEndTest {
 	void countsImportsInEveryState() {
 		JsonNode counts = new Api(this.port).get("/api/v1/imports/counts").json();
 		assertThat(counts.get("byState").propertyNames()).containsExactly("QUEUED", "SUBMITTING", "RUNNING",
-				"SUCCEEDED", "FAILED", "CANCELLED");
+				"SUCCEEDED", "PARTIALLY_SUCCEEDED", "FAILED", "CANCELLED");
 		long sum = counts.get("byState").valueStream().mapToLong(JsonNode::asLong).sum();
 		assertThat(counts.get("total").asLong()).isEqualTo(sum);
 		assertThat(new Api(this.port)

@@ -75,7 +75,8 @@ class SwaggerUiExamplesEndToEndTest {
 		List<String> errorResponses = new ArrayList<>();
 		document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
 			operation.getValue().get("responses").properties().forEach(response -> {
-				if (response.getKey().startsWith("2")) {
+				if (response.getKey().startsWith("2") || response.getKey().startsWith("3")) {
+					// successes and 304 Not Modified have no problem body
 					return;
 				}
 				JsonNode content = response.getValue().path("content").path("application/problem+json");
@@ -94,6 +95,13 @@ class SwaggerUiExamplesEndToEndTest {
 	}
 
 	/**
+	 * Paths whose examples cannot succeed in the offline local run: the event stream
+	 * never ends (Swagger UI cannot show it either), and a webhook needs a public HTTPS
+	 * receiver.
+	 */
+	private static final List<String> NOT_TRIED = List.of("/api/v1/events", "/api/v1/webhooks");
+
+	/**
 	 * The calls Swagger UI's Try it out pre-fills, DELETE last (it removes what others
 	 * use).
 	 */
@@ -101,6 +109,9 @@ class SwaggerUiExamplesEndToEndTest {
 		List<Call> calls = new ArrayList<>();
 		List<Call> deletes = new ArrayList<>();
 		document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+			if (NOT_TRIED.stream().anyMatch(path.getKey()::startsWith)) {
+				return;
+			}
 			String method = entry.getKey().toUpperCase();
 			JsonNode operation = entry.getValue();
 			String target = path.getKey();
