@@ -4,20 +4,14 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodySubscriber;
-import java.net.http.HttpResponse.BodySubscribers;
-import java.net.http.HttpResponse.ResponseInfo;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.pinpointimport.PinpointImportServiceApplication;
@@ -156,7 +150,7 @@ class MalformedRequestPropertiesTest {
 		sent.incrementAndGet();
 		String sentWhat = operation.method() + " " + path + " headers=" + mutation.headers() + " body="
 				+ ((mutation.body() != null) ? new String(mutation.body(), StandardCharsets.UTF_8) : "");
-		return client.sendAsync(request.build(), MalformedRequestPropertiesTest::streamsUnread).thenApply(response -> {
+		return client.sendAsync(request.build(), Api::bodyUnlessEventStream).thenApply(response -> {
 			String contentType = response.headers().firstValue("Content-Type").orElse("");
 			if (response.statusCode() >= 500) {
 				return sentWhat + " -> " + response.statusCode() + " " + response.body();
@@ -167,41 +161,6 @@ class MalformedRequestPropertiesTest {
 			}
 			return null;
 		});
-	}
-
-	/**
-	 * Reads a body as text, except an event stream's, which never ends: its status and
-	 * headers are the answer.
-	 */
-	private static BodySubscriber<String> streamsUnread(ResponseInfo info) {
-		if (!info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
-			return BodySubscribers.ofString(StandardCharsets.UTF_8);
-		}
-		return new BodySubscriber<>() {
-
-			@Override
-			public CompletionStage<String> getBody() {
-				return CompletableFuture.completedFuture("(an event stream, not read)");
-			}
-
-			@Override
-			public void onSubscribe(Flow.Subscription subscription) {
-				subscription.cancel();
-			}
-
-			@Override
-			public void onNext(List<ByteBuffer> item) {
-			}
-
-			@Override
-			public void onError(Throwable throwable) {
-			}
-
-			@Override
-			public void onComplete() {
-			}
-
-		};
 	}
 
 	@Provide

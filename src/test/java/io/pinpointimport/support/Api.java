@@ -7,7 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpResponse.ResponseInfo;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -80,7 +88,7 @@ public final class Api {
 		this.defaultHeaders.forEach(request::header);
 		headers.forEach(request::setHeader);
 		try {
-			HttpResponse<String> response = this.client.send(request.build(), BodyHandlers.ofString());
+			HttpResponse<String> response = this.client.send(request.build(), Api::bodyUnlessEventStream);
 			return new Response(response.statusCode(), response.headers().map(), response.body());
 		}
 		catch (IOException ex) {
@@ -120,6 +128,41 @@ public final class Api {
 			return this.status + " " + this.body;
 		}
 
+	}
+
+	/**
+	 * Reads a body as text, except an event stream's, which never ends: its status and
+	 * headers are the answer, and the stream is closed at once.
+	 */
+	public static BodySubscriber<String> bodyUnlessEventStream(ResponseInfo info) {
+		if (!info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+			return BodySubscribers.ofString(StandardCharsets.UTF_8);
+		}
+		return new BodySubscriber<>() {
+
+			@Override
+			public CompletionStage<String> getBody() {
+				return CompletableFuture.completedFuture("(an event stream, not read)");
+			}
+
+			@Override
+			public void onSubscribe(Flow.Subscription subscription) {
+				subscription.cancel();
+			}
+
+			@Override
+			public void onNext(List<ByteBuffer> item) {
+			}
+
+			@Override
+			public void onError(Throwable throwable) {
+			}
+
+			@Override
+			public void onComplete() {
+			}
+
+		};
 	}
 
 }
