@@ -247,7 +247,12 @@ class ImportRepository {
 	/** Candidates looked at per claim for one whose conflict key is free. */
 	private static final int CLAIM_CANDIDATES = 200;
 
-	/** Claims with every import its own conflict key (no two submissions conflict). */
+	/**
+	 * Claims with every import its own conflict key (no two submissions conflict).
+	 * Transactional itself: the call below does not pass the proxy, and the slot lock
+	 * lasts only as long as the transaction.
+	 */
+	@Transactional
 	Optional<Claim> claimNext(String owner, int slots, Instant now, Instant until) {
 		return claimNext(owner, slots, now, until, imp -> imp.id().toString());
 	}
