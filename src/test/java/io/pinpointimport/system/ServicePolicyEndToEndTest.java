@@ -15,6 +15,7 @@ import io.pinpointimport.standin.AwsStandIn;
 import io.pinpointimport.standin.CallLog;
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.EndToEndTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +73,11 @@ class ServicePolicyEndToEndTest {
 		aws.knobs().jobStepDuration(Duration.ofMillis(10));
 		aws.calls().clear();
 		this.api = new Api(this.port);
+	}
+
+	@AfterEach
+	void restoreTheFullPolicy() {
+		aws.knobs().reset();
 	}
 
 	@Test
