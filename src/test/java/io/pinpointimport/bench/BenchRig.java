@@ -66,7 +66,7 @@ public final class BenchRig {
 		env.put("AWS_ENDPOINT_URL", this.standIn.endpoint().toString());
 		env.put("AWS_REGION", AwsStandIn.REGION);
 		env.put("AWS_ACCESS_KEY_ID", AwsStandIn.ACCESS_KEY_ID);
-		env.put("AWS_SECRET_ACCESS_KEY", "stand-in-does-not-check");
+		env.put("AWS_SECRET_ACCESS_KEY", AwsStandIn.SECRET_ACCESS_KEY);
 		return env;
 	}
 

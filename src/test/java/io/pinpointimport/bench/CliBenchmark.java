@@ -77,7 +77,7 @@ public final class CliBenchmark {
 			team.put("AWS_REGION", AwsStandIn.REGION);
 			team.put("AWS_DEFAULT_REGION", AwsStandIn.REGION);
 			team.put("AWS_ACCESS_KEY_ID", AwsStandIn.ACCESS_KEY_ID);
-			team.put("AWS_SECRET_ACCESS_KEY", "stand-in-does-not-check");
+			team.put("AWS_SECRET_ACCESS_KEY", AwsStandIn.SECRET_ACCESS_KEY);
 			team.put("AWS_CONFIG_FILE", "/dev/null");
 			team.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
 			team.put("AWS_PAGER", "");
