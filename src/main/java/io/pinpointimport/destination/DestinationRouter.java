@@ -86,6 +86,12 @@ class DestinationRouter implements ImportDestination {
 	}
 
 	@Override
+	public boolean failedForRoleAccess(Job job) {
+		return (job.definition() != null) ? of(job.definition()).failedForRoleAccess(job)
+				: this.pinpoint.failedForRoleAccess(job);
+	}
+
+	@Override
 	public void cancel(String applicationId, String jobId) {
 		of(applicationId).cancel(applicationId, jobId);
 	}
