@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.pinpointimport.destination.Destination;
+import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.ProfileField;
 import io.pinpointimport.destination.ProfilesTarget;
@@ -52,10 +53,13 @@ class ImportService {
 
 	private final ObjectProvider<ImportRequestCheck> requestChecks;
 
+	private final RoleSettling settling;
+
 	ImportService(ImportRepository imports, ImportSettings settings, ImportRoleLookup roles,
 			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers, GuardRails guardRails,
 			ImportDestination destination, ProfilesChecks profilesChecks,
-			ObjectProvider<ImportRequestCheck> requestChecks) {
+			ObjectProvider<ImportRequestCheck> requestChecks, RoleSettling settling) {
+		this.settling = settling;
 		this.destination = destination;
 		this.profilesChecks = profilesChecks;
 		this.imports = imports;
@@ -106,6 +110,7 @@ class ImportService {
 			return replay(this.imports.findByIdempotencyKey(requestedBy, idempotencyKey).orElseThrow(), idempotencyKey,
 					hash);
 		}
+		this.settling.holdIfSettling(imp);
 		this.workers.wake();
 		return new Accepted(imp, false);
 	}
@@ -137,7 +142,13 @@ class ImportService {
 				&& imp.job().jobId() != null) {
 			// A destination that can stop a running job (Customer Profiles'
 			// StopUploadJob).
-			this.destination.cancel(imp.spec().applicationId(), imp.job().jobId());
+			try {
+				this.destination.cancel(imp.spec().applicationId(), imp.job().jobId());
+			}
+			catch (DestinationFailure failure) {
+				throw ImportCancelFailed.of(id, this.destination.capabilitiesFor(imp.spec().applicationId()).name(),
+						failure);
+			}
 			if (this.imports.cancelRunning(id, Instant.now())) {
 				return get(id);
 			}
@@ -156,6 +167,7 @@ class ImportService {
 		if (!this.imports.retry(id, this.preflights.stream().findAny().isEmpty())) {
 			throw ImportStateConflict.notRetryable(id, get(imp.id()).state());
 		}
+		this.settling.holdIfSettling(imp);
 		this.workers.wake();
 		return get(id);
 	}

@@ -58,7 +58,11 @@ class Submitter {
 		return thread;
 	});
 
-	Submitter(ImportRepository imports, ImportDestination destination, ImportSettings settings, ImportMetrics metrics) {
+	private final RoleSettling settling;
+
+	Submitter(ImportRepository imports, ImportDestination destination, ImportSettings settings, ImportMetrics metrics,
+			RoleSettling settling) {
+		this.settling = settling;
 		this.imports = imports;
 		this.destination = destination;
 		this.settings = settings;
@@ -161,7 +165,12 @@ class Submitter {
 			case ROLE_NOT_ASSUMABLE -> {
 				this.metrics.attempt(AttemptOutcome.ROLE_NOT_ASSUMABLE);
 				Instant since = (imp.roleRefusedSince() != null) ? imp.roleRefusedSince() : imp.inFlightSince();
-				if (now.isBefore(since.plus(submission.propagationWindow()))) {
+				// Propagation can explain a refusal only so long after the role's last
+				// change
+				// settled (or, for a role this service does not manage, the import was
+				// asked).
+				Instant propagating = this.settling.propagatingFrom(imp);
+				if (propagating != null && now.isBefore(propagating.plus(submission.propagationWindow()))) {
 					this.metrics.retry("role_propagation");
 					this.imports.recordRetry(imp, this.owner, AttemptOutcome.ROLE_NOT_ASSUMABLE, message,
 							failure.errorCode(), failure.requestId(), since, now, now.plus(backoff));
@@ -169,9 +178,13 @@ class Submitter {
 				else {
 					fail(imp, AttemptOutcome.ROLE_NOT_ASSUMABLE, failure, new ImportProblem("role-not-assumable",
 							"Import role could not be assumed", 422,
-							this.destination.capabilitiesFor(imp.spec().applicationId()).name() + " still refused role "
-									+ imp.spec().roleArn() + " after " + submission.propagationWindow().toSeconds()
-									+ " s of retries (IAM propagation would be over by now): " + message,
+							this.destination.capabilitiesFor(imp.spec().applicationId()).name() + " refused role "
+									+ imp.spec().roleArn() + " more than " + submission.propagationWindow().toSeconds()
+									+ " s after the role last changed, so IAM propagation does not explain it: "
+									+ message
+									+ ". Check the role's trust policy (it must let pinpoint.amazonaws.com assume it for"
+									+ " this account and application) and its S3 and KMS access; for a managed role,"
+									+ " PUT its declaration again to repair it, then retry the import.",
 							awsProperties(failure)), now);
 				}
 			}

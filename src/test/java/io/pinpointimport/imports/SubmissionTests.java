@@ -3,10 +3,13 @@ package io.pinpointimport.imports;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.imports.ScriptedDestination.Next;
+import io.pinpointimport.role.ImportRoleLookup;
+import io.pinpointimport.shared.S3Location;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -208,7 +211,7 @@ class SubmissionTests {
 		this.destination.finish(jobs.get(0).id(), "COMPLETED", 10, 0);
 		this.destination.finish(jobs.get(1).id(), "PROCESSING", 0, 0);
 		this.destination.finish(jobs.get(2).id(), "FAILED", 150, 120);
-		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
+		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics(), settling());
 		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
 		assertThat(this.destination.count("list")).isEqualTo(2); // page size 2, three
 																	// jobs
@@ -236,7 +239,7 @@ class SubmissionTests {
 		this.jdbc.sql("UPDATE endpoint_import SET next_poll_at = now() - interval '1 second' " + "WHERE job_id = :job")
 			.param("job", this.destination.jobs().get(4).id())
 			.update();
-		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
+		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics(), settling());
 		poller.pollDue();
 		assertThat(this.destination.count("list")).isEqualTo(1);
 		assertThat(this.destination.count("describe")).isZero();
@@ -247,7 +250,7 @@ class SubmissionTests {
 		StoredImport imp = store("vanishing");
 		submitter().step();
 		this.destination.vanish(this.imports.find(imp.id()).orElseThrow().job().jobId());
-		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
+		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics(), settling());
 		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
 		StoredImport failed = this.imports.find(imp.id()).orElseThrow();
 		assertThat(failed.state()).isEqualTo(ImportState.FAILED);
@@ -257,7 +260,7 @@ class SubmissionTests {
 
 	@Test
 	void looksAtYoungJobsOftenAndOldOnesNoLaterThanTheStalenessBoundAllows() {
-		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
+		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics(), settling());
 		Instant now = Instant.now();
 		ImportSettings.Polling polling = this.settings.polling();
 		assertThat(poller.interval(now.minusSeconds(1), io.pinpointimport.destination.Job.Phase.RUNNING, now))
@@ -357,11 +360,38 @@ class SubmissionTests {
 	}
 
 	private Submitter submitter() {
-		return new Submitter(this.imports, this.destination, this.settings, metrics());
+		return new Submitter(this.imports, this.destination, this.settings, metrics(), settling());
 	}
 
 	private ImportMetrics metrics() {
 		return new ImportMetrics(this.meters, this.imports);
+	}
+
+	/** No managed roles: every import's role is one this service does not manage. */
+	private RoleSettling settling() {
+		return new RoleSettling(this.imports, new ImportRoleLookup() {
+
+			@Override
+			public Optional<String> managedRoleArn(String roleName) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Optional<String> usableRoleArn(String roleName, String applicationId, S3Location location) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Optional<Instant> settledAt(String roleName) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Optional<List<String>> kmsKeyArns(String roleName) {
+				return Optional.empty();
+			}
+
+		});
 	}
 
 }
