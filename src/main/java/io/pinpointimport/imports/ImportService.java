@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.pinpointimport.destination.Destination;
+import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.ProfileField;
 import io.pinpointimport.destination.ProfilesTarget;
@@ -137,8 +138,15 @@ class ImportService {
 				&& imp.job().jobId() != null) {
 			// A destination that can stop a running job (Customer Profiles'
 			// StopUploadJob).
-			this.destination.cancel(imp.spec().applicationId(), imp.job().jobId());
-			if (this.imports.cancelRunning(id, Instant.now())) {
+			try {
+				this.destination.cancel(imp.spec().applicationId(), imp.job().jobId());
+			}
+			catch (DestinationFailure failure) {
+				throw JobNotStopped.of(id, this.destination.capabilitiesFor(imp.spec().applicationId()).name(),
+						failure);
+			}
+			if (this.imports.cancelRunning(id, Instant.now()) || get(id).state() == ImportState.CANCELLED) {
+				// ended by this call, or by the poller, which saw the stopped job first
 				return get(id);
 			}
 		}

@@ -179,7 +179,9 @@ class Poller {
 	private boolean finish(ImportRepository.PolledJob polled, Job finished, Instant now) {
 		boolean succeeded = finished.phase() == Job.Phase.FINISHED_OK;
 		Job job = succeeded ? withCreatedSegment(polled, finished) : finished;
-		ImportProblem problem = succeeded ? null : jobFailed(job);
+		// a stopped job was cancelled (the poller may see it before the cancel records
+		// it)
+		ImportProblem problem = (succeeded || job.phase() == Job.Phase.STOPPED) ? null : jobFailed(job);
 		boolean recorded = this.imports.recordFinished(polled.id(), this.owner, job, outcome(job), problem, now);
 		if (recorded && job.completedAt() != null) {
 			this.metrics.staleness(Duration.between(job.completedAt(), now));
@@ -215,6 +217,9 @@ class Poller {
 	 * endpoints and failed pieces are separate counters).
 	 */
 	static ImportState outcome(Job job) {
+		if (job.phase() == Job.Phase.STOPPED) {
+			return ImportState.CANCELLED;
+		}
 		if (job.phase() != Job.Phase.FINISHED_OK) {
 			return ImportState.FAILED;
 		}
