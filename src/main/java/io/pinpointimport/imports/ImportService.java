@@ -34,7 +34,9 @@ import org.springframework.stereotype.Service;
 @Service
 class ImportService {
 
-	private final ImportRepository imports;
+	private final ImportReads imports;
+
+	private final ImportWrites writes;
 
 	private final ImportSettings settings;
 
@@ -52,13 +54,14 @@ class ImportService {
 
 	private final ObjectProvider<ImportRequestCheck> requestChecks;
 
-	ImportService(ImportRepository imports, ImportSettings settings, ImportRoleLookup roles,
+	ImportService(ImportReads imports, ImportWrites writes, ImportSettings settings, ImportRoleLookup roles,
 			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers, GuardRails guardRails,
 			ImportDestination destination, ProfilesChecks profilesChecks,
 			ObjectProvider<ImportRequestCheck> requestChecks) {
 		this.destination = destination;
 		this.profilesChecks = profilesChecks;
 		this.imports = imports;
+		this.writes = writes;
 		this.settings = settings;
 		this.roles = roles;
 		this.preflights = preflights;
@@ -101,7 +104,7 @@ class ImportService {
 				requestedBy, idempotencyKey, hash,
 				// as PostgreSQL keeps it, so this answer and later reads agree
 				Instant.now().truncatedTo(ChronoUnit.MICROS));
-		if (!this.imports.insert(imp)) {
+		if (!this.writes.insert(imp)) {
 			// A concurrent request with the same key won the insert.
 			return replay(this.imports.findByIdempotencyKey(requestedBy, idempotencyKey).orElseThrow(), idempotencyKey,
 					hash);
@@ -138,11 +141,11 @@ class ImportService {
 			// A destination that can stop a running job (Customer Profiles'
 			// StopUploadJob).
 			this.destination.cancel(imp.spec().applicationId(), imp.job().jobId());
-			if (this.imports.cancelRunning(id, Instant.now())) {
+			if (this.writes.cancelRunning(id, Instant.now())) {
 				return get(id);
 			}
 		}
-		if (!this.imports.cancel(id, Instant.now())) {
+		if (!this.writes.cancel(id, Instant.now())) {
 			throw ImportStateConflict.notCancellable(id, get(id).state());
 		}
 		return get(id);
@@ -153,7 +156,7 @@ class ImportService {
 		// The guard-rails may have tightened since the import was accepted.
 		checkGuardRails(imp.spec().applicationId(), imp.spec().s3Url(),
 				(imp.spec().roleName() == null) ? imp.spec().roleArn() : null);
-		if (!this.imports.retry(id, this.preflights.stream().findAny().isEmpty())) {
+		if (!this.writes.retry(id, this.preflights.stream().findAny().isEmpty())) {
 			throw ImportStateConflict.notRetryable(id, get(imp.id()).state());
 		}
 		this.workers.wake();

@@ -27,7 +27,7 @@ class OrphanJobRepository {
 		return this.jdbc.sql("""
 				SELECT DISTINCT application_id FROM endpoint_import WHERE created_at >= :since
 				UNION SELECT application_id FROM orphan_job WHERE ended_at IS NULL
-				""").param("since", ImportRepository.ts(since)).query(String.class).list();
+				""").param("since", ImportRows.ts(since)).query(String.class).list();
 	}
 
 	/**
@@ -51,8 +51,8 @@ class OrphanJobRepository {
 			.param("s3Url", (definition != null) ? definition.s3Url() : null)
 			.param("roleArn", (definition != null) ? definition.roleArn() : null)
 			.param("format", (definition != null && definition.format() != null) ? definition.format().name() : null)
-			.param("createdAt", ImportRepository.ts(job.createdAt()))
-			.param("now", ImportRepository.ts(now))
+			.param("createdAt", ImportRows.ts(job.createdAt()))
+			.param("now", ImportRows.ts(now))
 			.param("ended", job.phase().terminal())
 			.param("twin", likelyTwinOf)
 			.query(Boolean.class)
@@ -82,7 +82,7 @@ class OrphanJobRepository {
 				""")
 			.param("app", applicationId)
 			.param("key", conflictKey)
-			.param("createdAt", ImportRepository.ts(createdAt))
+			.param("createdAt", ImportRows.ts(createdAt))
 			.query(UUID.class)
 			.optional()
 			.orElse(null);
@@ -92,7 +92,7 @@ class OrphanJobRepository {
 	void endAll(String applicationId, Instant now) {
 		this.jdbc.sql("UPDATE orphan_job SET ended_at = :now WHERE application_id = :app AND ended_at IS NULL")
 			.param("app", applicationId)
-			.param("now", ImportRepository.ts(now))
+			.param("now", ImportRows.ts(now))
 			.update();
 	}
 

@@ -30,7 +30,7 @@ class OrphanWatch {
 	/** Guards against an application with an endless job list. */
 	private static final int MAX_PAGES = 50;
 
-	private final ImportRepository imports;
+	private final Reconciliations reconciliations;
 
 	private final OrphanJobRepository orphans;
 
@@ -44,9 +44,9 @@ class OrphanWatch {
 
 	private final AtomicLong active = new AtomicLong();
 
-	OrphanWatch(ImportRepository imports, OrphanJobRepository orphans, ImportDestination destination,
+	OrphanWatch(Reconciliations reconciliations, OrphanJobRepository orphans, ImportDestination destination,
 			ImportSettings importSettings, OrphanJobSettings settings, MeterRegistry registry) {
-		this.imports = imports;
+		this.reconciliations = reconciliations;
 		this.orphans = orphans;
 		this.destination = destination;
 		this.importSettings = importSettings;
@@ -93,12 +93,12 @@ class OrphanWatch {
 				throw failure;
 			}
 			// read after the listing: a job recorded meanwhile is known, not an orphan
-			Set<String> unresolved = this.imports.unresolvedConflictKeys();
+			Set<String> unresolved = this.reconciliations.unresolvedConflictKeys();
 			boolean allOlder = !page.jobs().isEmpty();
 			for (Job job : page.jobs()) {
 				boolean recent = job.createdAt() == null || !job.createdAt().isBefore(since);
 				allOlder &= !recent;
-				if (recent && !this.imports.jobKnown(applicationId, job.id())) {
+				if (recent && !this.reconciliations.jobKnown(applicationId, job.id())) {
 					consider(applicationId, job, unresolved);
 				}
 			}

@@ -29,7 +29,9 @@ class Poller {
 
 	private static final Logger log = LoggerFactory.getLogger(Poller.class);
 
-	private final ImportRepository imports;
+	private final PollQueue polls;
+
+	private final ImportReads reads;
 
 	private final ImportDestination destination;
 
@@ -39,8 +41,10 @@ class Poller {
 
 	private final String owner = "poller-" + UUID.randomUUID();
 
-	Poller(ImportRepository imports, ImportDestination destination, ImportSettings settings, ImportMetrics metrics) {
-		this.imports = imports;
+	Poller(PollQueue polls, ImportReads reads, ImportDestination destination, ImportSettings settings,
+			ImportMetrics metrics) {
+		this.polls = polls;
+		this.reads = reads;
 		this.destination = destination;
 		this.settings = settings;
 		this.metrics = metrics;
@@ -53,22 +57,22 @@ class Poller {
 	int pollDue() {
 		Instant now = Instant.now();
 		ImportSettings.Polling polling = this.settings.polling();
-		List<ImportRepository.PolledJob> claimed = this.imports.claimDuePolls(this.owner, now,
+		List<PollQueue.PolledJob> claimed = this.polls.claimDuePolls(this.owner, now,
 				now.plus(polling.maxInterval().dividedBy(2)), now.plus(polling.lease()));
-		Map<String, List<ImportRepository.PolledJob>> byApplication = new LinkedHashMap<>();
+		Map<String, List<PollQueue.PolledJob>> byApplication = new LinkedHashMap<>();
 		claimed.forEach(job -> byApplication.computeIfAbsent(job.applicationId(), app -> new ArrayList<>()).add(job));
 		int finished = 0;
-		for (Map.Entry<String, List<ImportRepository.PolledJob>> application : byApplication.entrySet()) {
+		for (Map.Entry<String, List<PollQueue.PolledJob>> application : byApplication.entrySet()) {
 			finished += pollApplication(application.getKey(), application.getValue());
 		}
 		return finished;
 	}
 
-	private int pollApplication(String applicationId, List<ImportRepository.PolledJob> jobs) {
-		Map<String, ImportRepository.PolledJob> pending = new LinkedHashMap<>();
+	private int pollApplication(String applicationId, List<PollQueue.PolledJob> jobs) {
+		Map<String, PollQueue.PolledJob> pending = new LinkedHashMap<>();
 		jobs.forEach(job -> pending.put(job.jobId(), job));
 		Instant oldest = jobs.stream()
-			.map(ImportRepository.PolledJob::submittedAt)
+			.map(PollQueue.PolledJob::submittedAt)
 			.filter(Objects::nonNull)
 			.min(Instant::compareTo)
 			.orElse(Instant.EPOCH)
@@ -88,15 +92,15 @@ class Poller {
 				}
 			}
 			while (token != null && !pending.isEmpty());
-			for (ImportRepository.PolledJob polled : new ArrayList<>(pending.values())) {
+			for (PollQueue.PolledJob polled : new ArrayList<>(pending.values())) {
 				finished += describe(applicationId, polled, pending);
 			}
 		}
 		catch (DestinationFailure failure) {
 			log.info("Polling application {} failed ({}); {} job(s) will be looked at again", applicationId,
 					failure.getMessage(), pending.size());
-			this.imports.releasePolls(pending.values().stream().map(ImportRepository.PolledJob::id).toList(),
-					this.owner, Instant.now().plus(this.settings.polling().minInterval()));
+			this.polls.releasePolls(pending.values().stream().map(PollQueue.PolledJob::id).toList(), this.owner,
+					Instant.now().plus(this.settings.polling().minInterval()));
 		}
 		return finished;
 	}
@@ -126,8 +130,7 @@ class Poller {
 	}
 
 	/** Looks at one job the listing did not show; 1 when the import finished. */
-	private int describe(String applicationId, ImportRepository.PolledJob polled,
-			Map<String, ImportRepository.PolledJob> pending) {
+	private int describe(String applicationId, PollQueue.PolledJob polled, Map<String, PollQueue.PolledJob> pending) {
 		Job job;
 		try {
 			job = this.destination.describe(applicationId, polled.jobId());
@@ -141,7 +144,7 @@ class Poller {
 			Map<String, Object> properties = new LinkedHashMap<>();
 			properties.put("jobId", polled.jobId());
 			properties.put("awsErrorCode", failure.errorCode());
-			return this.imports.recordJobLost(polled.id(), this.owner, new ImportProblem("import-job-lost",
+			return this.polls.recordJobLost(polled.id(), this.owner, new ImportProblem("import-job-lost",
 					"The import job is gone", 502,
 					this.destination.capabilitiesFor(applicationId).name() + " no longer knows job " + polled.jobId()
 							+ " of application " + applicationId + ": " + failure.destinationMessage(),
@@ -155,12 +158,12 @@ class Poller {
 	 * by one, then the progress of the rest in one batch. Returns how many imports
 	 * finished.
 	 */
-	private int record(List<Job> jobs, Map<String, ImportRepository.PolledJob> pending) {
+	private int record(List<Job> jobs, Map<String, PollQueue.PolledJob> pending) {
 		Instant now = Instant.now();
-		List<ImportRepository.Observation> progress = new ArrayList<>();
+		List<PollQueue.Observation> progress = new ArrayList<>();
 		int finished = 0;
 		for (Job job : jobs) {
-			ImportRepository.PolledJob polled = pending.remove(job.id());
+			PollQueue.PolledJob polled = pending.remove(job.id());
 			if (polled == null) {
 				continue;
 			}
@@ -168,19 +171,19 @@ class Poller {
 				finished += finish(polled, job, now) ? 1 : 0;
 			}
 			else {
-				progress.add(new ImportRepository.Observation(polled.id(), job,
+				progress.add(new PollQueue.Observation(polled.id(), job,
 						now.plus(interval(polled.submittedAt(), job.phase(), now))));
 			}
 		}
-		this.imports.recordProgress(this.owner, progress, now);
+		this.polls.recordProgress(this.owner, progress, now);
 		return finished;
 	}
 
-	private boolean finish(ImportRepository.PolledJob polled, Job finished, Instant now) {
+	private boolean finish(PollQueue.PolledJob polled, Job finished, Instant now) {
 		boolean succeeded = finished.phase() == Job.Phase.FINISHED_OK;
 		Job job = succeeded ? withCreatedSegment(polled, finished) : finished;
 		ImportProblem problem = succeeded ? null : jobFailed(job);
-		boolean recorded = this.imports.recordFinished(polled.id(), this.owner, job, outcome(job), problem, now);
+		boolean recorded = this.polls.recordFinished(polled.id(), this.owner, job, outcome(job), problem, now);
 		if (recorded && job.completedAt() != null) {
 			this.metrics.staleness(Duration.between(job.completedAt(), now));
 		}
@@ -188,8 +191,8 @@ class Poller {
 	}
 
 	/** The job with the id of the segment it created, when the import created one. */
-	private Job withCreatedSegment(ImportRepository.PolledJob polled, Job job) {
-		StoredImport imp = this.imports.find(polled.id()).orElse(null);
+	private Job withCreatedSegment(PollQueue.PolledJob polled, Job job) {
+		StoredImport imp = this.reads.find(polled.id()).orElse(null);
 		if (imp == null || imp.spec().segmentName() == null || job.definition() == null) {
 			return job;
 		}
