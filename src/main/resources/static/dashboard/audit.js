@@ -62,5 +62,7 @@ function link(target) {
   if (match) return h('a', {href: `#/imports/${match[1]}`}, target);
   const role = /^\/api\/v1\/import-roles\/([^/?]+)$/.exec(target || '');
   if (role) return h('a', {href: `#/roles/${role[1]}`}, target);
+  const hook = /^\/api\/v1\/webhooks\/([0-9a-f-]{36})/.exec(target || '');
+  if (hook) return h('a', {href: `#/webhooks/${hook[1]}`}, target);
   return target;
 }
