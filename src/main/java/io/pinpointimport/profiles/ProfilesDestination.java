@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 import io.pinpointimport.destination.Capabilities;
+import io.pinpointimport.destination.Destination;
 import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.destination.Job;
 import io.pinpointimport.destination.JobDefinition;
 import io.pinpointimport.destination.JobPage;
-import io.pinpointimport.destination.NamespacedDestination;
+import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.ProfilesTarget;
 import io.pinpointimport.destination.Records;
 import io.pinpointimport.destination.SubmittedJob;
@@ -29,9 +30,12 @@ import org.springframework.stereotype.Component;
  * left to the next submission, which finishes it instead of creating another.
  */
 @Component
-class ProfilesDestination implements NamespacedDestination {
+class ProfilesDestination implements ImportDestination {
 
-	/** Application ids of this destination: the namespace, then the domain name. */
+	/**
+	 * Application ids of this destination's imports: the namespace, then the domain name
+	 * (read back here only; imports are routed by their stored destination).
+	 */
 	static final String NAMESPACE = "customer-profiles/";
 
 	/** Every upload job of an import is named this, then the import's reference. */
@@ -64,14 +68,8 @@ class ProfilesDestination implements NamespacedDestination {
 	}
 
 	@Override
-	public String namespace() {
-		return NAMESPACE;
-	}
-
-	@Override
-	public boolean runs(JobDefinition definition) {
-		return definition.profiles() != null
-				|| (definition.applicationId() != null && definition.applicationId().startsWith(NAMESPACE));
+	public Destination destination() {
+		return Destination.CUSTOMER_PROFILES;
 	}
 
 	@Override
