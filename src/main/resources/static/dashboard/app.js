@@ -67,7 +67,7 @@ function route() {
     heading.setAttribute('tabindex', '-1');
     document.title = `${heading.textContent} - Pinpoint imports`;
     if (document.activeElement === document.body || document.activeElement === null
-        || document.activeElement.closest('nav') || document.activeElement.id === 'main') {
+        || document.activeElement.closest('nav, #sign-in') || document.activeElement.id === 'main') {
       heading.focus({preventScroll: false});
     }
   }
@@ -128,6 +128,12 @@ window.addEventListener('signed-out', () => {
   if (!me) return;
   credential.clear();
   showSignIn('Your credential is no longer accepted; sign in again.');
+});
+
+// The skip link must not change the hash: the hash is the router's.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main').focus();
 });
 
 window.addEventListener('hashchange', route);

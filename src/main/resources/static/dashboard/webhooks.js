@@ -20,6 +20,7 @@ export function list(container, ctx) {
   const results = h('div', null, h('p', {class: 'muted'}, 'Loading...'));
   const created = h('div', {class: 'action-result'});
   let hooks = null;
+  let failed = false;
   fill(container, h('section', {'aria-labelledby': 'webhooks-title'},
     h('div', {class: 'head'}, h('h1', {id: 'webhooks-title'}, 'Webhooks')),
     h('p', {class: 'muted'}, 'Signed HTTP callbacks (Standard Webhooks, CloudEvents JSON) for each event, '
@@ -49,11 +50,13 @@ export function list(container, ctx) {
     if (!ctx.can('webhooks:read')) return;
     try {
       const answer = await get('/api/v1/webhooks');
-      if (answer.changed || !hooks) {
+      if (answer.changed || !hooks || failed) {
         hooks = answer.data;
         draw();
       }
+      failed = false;
     } catch (error) {
+      failed = true;
       fill(results, problemBox(error));
     }
   }
@@ -163,6 +166,7 @@ export function detail(container, ctx) {
   let deliveries = null;
   let timer = null;
   let gone = false;
+  let failed = false;
   fill(container, h('section', {'aria-labelledby': 'webhook-title'},
     h('p', {class: 'crumbs'}, h('a', {href: '#/webhooks'}, 'Webhooks'), ' / ', h('span', {class: 'mono'}, id)),
     h('div', {class: 'head'}, title, actions), status, about,
@@ -170,11 +174,12 @@ export function detail(container, ctx) {
       h('h2', {id: 'deliveries-title'}, 'Delivery log'), log)));
 
   function confirmThen(question, label, run) {
-    fill(status, h('div', {class: 'warn', role: 'alertdialog', 'aria-labelledby': 'confirm-text'},
-      h('p', {id: 'confirm-text'}, question),
-      h('div', {class: 'actions'}, h('button', {type: 'button', class: 'danger', onclick: run}, label),
-        h('button', {type: 'button', class: 'secondary', onclick: () => { fill(status); actions.querySelector('button')?.focus(); }},
-          'Keep it'))));
+    const cancel = () => { fill(status); actions.querySelector('button')?.focus(); };
+    fill(status, h('div', {class: 'warn', role: 'alertdialog', 'aria-labelledby': 'confirm-text',
+      onkeydown: (event) => { if (event.key === 'Escape') cancel(); }},
+    h('p', {id: 'confirm-text'}, question),
+    h('div', {class: 'actions'}, h('button', {type: 'button', class: 'danger', onclick: run}, label),
+      h('button', {type: 'button', class: 'secondary', onclick: cancel}, 'Keep it'))));
     status.querySelector('button').focus();
   }
 
@@ -265,11 +270,13 @@ export function detail(container, ctx) {
     if (gone) return;
     try {
       const [w, d] = await Promise.all([get(`/api/v1/webhooks/${id}`), get(`/api/v1/webhooks/${id}/deliveries`)]);
-      if (w.changed || !hook) { hook = w.data; drawHook(); }
-      if (d.changed || w.changed || !deliveries) { deliveries = d.data; drawLog(); }
+      if (w.changed || !hook || failed) { hook = w.data; drawHook(); }
+      if (d.changed || w.changed || !deliveries || failed) { deliveries = d.data; drawLog(); }
+      failed = false;
       // Deliveries change without an event of their own: look again while one is under way.
       if (hook.enabled && deliveries.some((x) => x.status === 'PENDING')) timer = setTimeout(refresh, PENDING_POLL_MS);
     } catch (error) {
+      failed = true;
       if (!gone) fill(about, problemBox(error));
     }
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 
 import io.pinpointimport.events.EventTypes;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -273,6 +275,10 @@ class DashboardBrowserEndToEndTest {
 			check("webhook-rotated-laptop");
 
 			driver.findElement(By.xpath("//div[@class='actions']/button[normalize-space()='Delete']")).click();
+			focused().sendKeys(Keys.ESCAPE);
+			assertThat(driver.findElements(By.cssSelector("[role=alertdialog]"))).as("Escape keeps it").isEmpty();
+			driver.findElement(By.xpath("//div[@class='actions']/button[normalize-space()='Delete']")).click();
+			assertThat(focused().getText()).as("the confirmation takes the focus").isEqualTo("Delete for good");
 			check("webhook-delete-laptop");
 			driver.findElement(By.xpath("//*[@role='alertdialog']//button[normalize-space()='Delete for good']"))
 				.click();
@@ -322,6 +328,98 @@ class DashboardBrowserEndToEndTest {
 			assertThat(driver.findElement(row).getText()).contains("when enabled again");
 			check("webhook-disabled-laptop");
 		}
+	}
+
+	@Test
+	void startsAnImportWithTheKeyboardAloneAndWatchesItSucceed() {
+		signOut();
+		driver.get(base() + "/");
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("secret")));
+		assertThat(focused().getAttribute("id")).as("sign-in puts the cursor in the credential field")
+			.isEqualTo("secret");
+		focused().sendKeys(TestCredentials.ADMIN_API_KEY, Keys.ENTER);
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("who-name")));
+		waitUpTo(Duration.ofSeconds(5)).until(page -> "imports-title".equals(focused().getAttribute("id")));
+
+		driver.navigate().refresh();
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("imports-title")));
+		assertThat(focused().getAttribute("id")).as("a loaded page starts at its heading").isEqualTo("imports-title");
+		WebElement skip = focused();
+		for (int i = 0; i < 10 && !"Skip to content".equals(skip.getText()); i++) {
+			skip.sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+			skip = focused();
+		}
+		assertThat(skip.getText()).as("the skip link heads the tab order").isEqualTo("Skip to content");
+		skip.sendKeys(Keys.ENTER);
+		assertThat(focused().getAttribute("id")).as("the skip link leads to the content").isEqualTo("main");
+		assertThat(driver.getCurrentUrl()).as("and leaves the page where it is").doesNotContain("#main");
+		tabTo(element -> "Start & validate".equals(element.getText())).sendKeys(Keys.ENTER);
+		waitUpTo(Duration.ofSeconds(5)).until(page -> "start-title".equals(focused().getAttribute("id")));
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#s-role option[value='" + this.roleName + "']")));
+
+		tabTo(element -> "s-app".equals(element.getAttribute("id"))).sendKeys(Keys.chord(Keys.CONTROL, "a"),
+				this.applicationId);
+		tabTo(element -> "s-url".equals(element.getAttribute("id"))).sendKeys("s3://" + BUCKET + "/endpoints/");
+		tabTo(element -> "s-segment".equals(element.getAttribute("id"))).sendKeys("typed-by-keyboard");
+		tabTo(element -> "s-role".equals(element.getAttribute("id"))).sendKeys(this.roleName);
+		assertThat(driver.findElement(By.id("s-role")).getAttribute("value")).isEqualTo(this.roleName);
+		tabTo(element -> "Start import".equals(element.getText())).sendKeys(Keys.ENTER);
+
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("#/imports/[0-9a-f-]{36}$"));
+		waitUpTo(Duration.ofSeconds(30))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"), "SUCCEEDED"));
+		String id = driver.getCurrentUrl().replaceAll(".*#/imports/", "");
+		JsonNode started = this.api.get("/api/v1/imports/" + id).json();
+		assertThat(started.get("segmentName").asString()).isEqualTo("typed-by-keyboard");
+		assertThat(started.get("requestedBy").asString()).isEqualTo(TestCredentials.ADMIN_CLIENT);
+	}
+
+	@Test
+	void saysWhenTheServiceCannotBeReachedAndRecoversByItself() {
+		String known = start("s3://" + BUCKET + "/endpoints/", "seen");
+		By listed = By.cssSelector("tr[data-id='" + known + "']");
+		signIn("api-key", TestCredentials.ADMIN_API_KEY);
+		String unknown = UUID.randomUUID().toString();
+		driver.get(base() + "/#/imports/" + unknown);
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions
+			.textToBePresentInElementLocated(By.cssSelector("#view .problem"), "No import has the id " + unknown));
+		check("import-not-found-laptop");
+
+		driver.get(base() + "/#/imports?applicationId=" + "0".repeat(32));
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions
+			.textToBePresentInElementLocated(By.cssSelector("#view .empty"), "No import matches these filters."));
+		driver.findElement(By.linkText("Show every import.")).click();
+		waitUpTo(Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-id]")));
+
+		driver.executeCdpCommand("Network.enable", Map.of());
+		driver.executeCdpCommand("Network.emulateNetworkConditions",
+				Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+		try {
+			waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions
+				.textToBePresentInElementLocated(By.cssSelector("#view .problem"), "Service unreachable"));
+			check("imports-unreachable-laptop");
+		}
+		finally {
+			driver.executeCdpCommand("Network.emulateNetworkConditions",
+					Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+		}
+		waitUpTo(Duration.ofSeconds(15))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-id]")));
+		assertThat(driver.findElements(By.cssSelector("#view .problem"))).isEmpty();
+		// The browser itself logs the refused requests, the 404 and the offline ones;
+		// nothing else.
+		List<String> unexpected = new ArrayList<>();
+		for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+			String message = entry.getMessage();
+			boolean expected = message.contains("ERR_INTERNET_DISCONNECTED")
+					|| (message.contains("/api/v1/imports/" + unknown) && message.contains("404"));
+			if (entry.getLevel().intValue() >= Level.WARNING.intValue() && !expected) {
+				unexpected.add(entry.getLevel() + " " + message);
+			}
+		}
+		assertThat(unexpected).as("browser console warnings and errors").isEmpty();
 	}
 
 	@Test
@@ -470,6 +568,22 @@ class DashboardBrowserEndToEndTest {
 		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 		assertThat(this.api.put("/api/v1/import-roles/" + name, "{\"applicationId\":\"" + this.applicationId + "\"}")
 			.status()).isEqualTo(201);
+	}
+
+	private static WebElement focused() {
+		return driver.switchTo().activeElement();
+	}
+
+	/** Presses Tab until the focused element matches, at most 40 times; that element. */
+	private static WebElement tabTo(Predicate<WebElement> wanted) {
+		for (int i = 0; i < 40; i++) {
+			WebElement element = focused();
+			if (wanted.test(element)) {
+				return element;
+			}
+			element.sendKeys(Keys.TAB);
+		}
+		throw new AssertionError("Tab never reached the element");
 	}
 
 	/** The texts of a table row's cells. */
