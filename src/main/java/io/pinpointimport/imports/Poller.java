@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.pinpointimport.destination.Destination;
 import io.pinpointimport.destination.DestinationFailure;
+import io.pinpointimport.destination.Destinations;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.Job;
 import io.pinpointimport.destination.JobDefinition;
@@ -30,9 +32,11 @@ class Poller {
 
 	private static final Logger log = LoggerFactory.getLogger(Poller.class);
 
-	private final ImportRepository imports;
+	private final PollQueue polls;
 
-	private final ImportDestination destination;
+	private final ImportReads reads;
+
+	private final Destinations destinations;
 
 	private final ImportSettings settings;
 
@@ -42,11 +46,12 @@ class Poller {
 
 	private final RoleSettling settling;
 
-	Poller(ImportRepository imports, ImportDestination destination, ImportSettings settings, ImportMetrics metrics,
-			RoleSettling settling) {
+	Poller(PollQueue polls, ImportReads reads, Destinations destinations, ImportSettings settings,
+			ImportMetrics metrics, RoleSettling settling) {
 		this.settling = settling;
-		this.imports = imports;
-		this.destination = destination;
+		this.polls = polls;
+		this.reads = reads;
+		this.destinations = destinations;
 		this.settings = settings;
 		this.metrics = metrics;
 	}
@@ -58,22 +63,38 @@ class Poller {
 	int pollDue() {
 		Instant now = Instant.now();
 		ImportSettings.Polling polling = this.settings.polling();
-		List<ImportRepository.PolledJob> claimed = this.imports.claimDuePolls(this.owner, now,
+		List<PollQueue.PolledJob> claimed = this.polls.claimDuePolls(this.owner, now,
 				now.plus(polling.maxInterval().dividedBy(2)), now.plus(polling.lease()));
-		Map<String, List<ImportRepository.PolledJob>> byApplication = new LinkedHashMap<>();
-		claimed.forEach(job -> byApplication.computeIfAbsent(job.applicationId(), app -> new ArrayList<>()).add(job));
+		Map<Application, List<PollQueue.PolledJob>> byApplication = new LinkedHashMap<>();
+		claimed.forEach(job -> byApplication
+			.computeIfAbsent(new Application(job.destination(), job.applicationId()), app -> new ArrayList<>())
+			.add(job));
 		int finished = 0;
-		for (Map.Entry<String, List<ImportRepository.PolledJob>> application : byApplication.entrySet()) {
+		for (Map.Entry<Application, List<PollQueue.PolledJob>> application : byApplication.entrySet()) {
 			finished += pollApplication(application.getKey(), application.getValue());
 		}
 		return finished;
 	}
 
-	private int pollApplication(String applicationId, List<ImportRepository.PolledJob> jobs) {
-		Map<String, ImportRepository.PolledJob> pending = new LinkedHashMap<>();
+	/**
+	 * The jobs one listing shows: an application of the destination they were stored
+	 * with.
+	 */
+	private record Application(Destination destination, String id) {
+
+	}
+
+	private ImportDestination destination(PollQueue.PolledJob polled) {
+		return this.destinations.of(polled.destination());
+	}
+
+	private int pollApplication(Application application, List<PollQueue.PolledJob> jobs) {
+		String applicationId = application.id();
+		ImportDestination destination = this.destinations.of(application.destination());
+		Map<String, PollQueue.PolledJob> pending = new LinkedHashMap<>();
 		jobs.forEach(job -> pending.put(job.jobId(), job));
 		Instant oldest = jobs.stream()
-			.map(ImportRepository.PolledJob::submittedAt)
+			.map(PollQueue.PolledJob::submittedAt)
 			.filter(Objects::nonNull)
 			.min(Instant::compareTo)
 			.orElse(Instant.EPOCH)
@@ -82,7 +103,7 @@ class Poller {
 		try {
 			String token = null;
 			do {
-				JobPage page = list(applicationId, token);
+				JobPage page = list(destination, applicationId, token);
 				if (page == null) {
 					break;
 				}
@@ -93,15 +114,15 @@ class Poller {
 				}
 			}
 			while (token != null && !pending.isEmpty());
-			for (ImportRepository.PolledJob polled : new ArrayList<>(pending.values())) {
-				finished += describe(applicationId, polled, pending);
+			for (PollQueue.PolledJob polled : new ArrayList<>(pending.values())) {
+				finished += describe(destination, applicationId, polled, pending);
 			}
 		}
 		catch (DestinationFailure failure) {
 			log.info("Polling application {} failed ({}); {} job(s) will be looked at again", applicationId,
 					failure.getMessage(), pending.size());
-			this.imports.releasePolls(pending.values().stream().map(ImportRepository.PolledJob::id).toList(),
-					this.owner, Instant.now().plus(this.settings.polling().minInterval()));
+			this.polls.releasePolls(pending.values().stream().map(PollQueue.PolledJob::id).toList(), this.owner,
+					Instant.now().plus(this.settings.polling().minInterval()));
 		}
 		return finished;
 	}
@@ -109,9 +130,9 @@ class Poller {
 	/**
 	 * A page of the application's jobs, or null when the destination no longer knows it.
 	 */
-	private JobPage list(String applicationId, String token) {
+	private JobPage list(ImportDestination destination, String applicationId, String token) {
 		try {
-			return this.destination.list(applicationId, this.settings.polling().pageSize(), token);
+			return destination.list(applicationId, this.settings.polling().pageSize(), token);
 		}
 		catch (DestinationFailure failure) {
 			if (failure.kind() == DestinationFailure.Kind.NOT_FOUND) {
@@ -131,11 +152,11 @@ class Poller {
 	}
 
 	/** Looks at one job the listing did not show; 1 when the import finished. */
-	private int describe(String applicationId, ImportRepository.PolledJob polled,
-			Map<String, ImportRepository.PolledJob> pending) {
+	private int describe(ImportDestination destination, String applicationId, PollQueue.PolledJob polled,
+			Map<String, PollQueue.PolledJob> pending) {
 		Job job;
 		try {
-			job = this.destination.describe(applicationId, polled.jobId());
+			job = destination.describe(applicationId, polled.jobId());
 		}
 		catch (DestinationFailure failure) {
 			if (failure.kind() != DestinationFailure.Kind.NOT_FOUND) {
@@ -146,11 +167,12 @@ class Poller {
 			Map<String, Object> properties = new LinkedHashMap<>();
 			properties.put("jobId", polled.jobId());
 			properties.put("awsErrorCode", failure.errorCode());
-			return this.imports.recordJobLost(polled.id(), this.owner, new ImportProblem("import-job-lost",
-					"The import job is gone", 502,
-					this.destination.capabilitiesFor(applicationId).name() + " no longer knows job " + polled.jobId()
-							+ " of application " + applicationId + ": " + failure.destinationMessage(),
-					properties), Instant.now()) ? 1 : 0;
+			return this.polls.recordJobLost(polled.id(), this.owner,
+					new ImportProblem("import-job-lost", "The import job is gone", 502,
+							destination.capabilities().name() + " no longer knows job " + polled.jobId()
+									+ " of application " + applicationId + ": " + failure.destinationMessage(),
+							properties),
+					Instant.now()) ? 1 : 0;
 		}
 		return record(List.of(job), pending);
 	}
@@ -160,12 +182,12 @@ class Poller {
 	 * by one, then the progress of the rest in one batch. Returns how many imports
 	 * finished.
 	 */
-	private int record(List<Job> jobs, Map<String, ImportRepository.PolledJob> pending) {
+	private int record(List<Job> jobs, Map<String, PollQueue.PolledJob> pending) {
 		Instant now = Instant.now();
-		List<ImportRepository.Observation> progress = new ArrayList<>();
+		List<PollQueue.Observation> progress = new ArrayList<>();
 		int finished = 0;
 		for (Job job : jobs) {
-			ImportRepository.PolledJob polled = pending.remove(job.id());
+			PollQueue.PolledJob polled = pending.remove(job.id());
 			if (polled == null) {
 				continue;
 			}
@@ -173,25 +195,27 @@ class Poller {
 				finished += finish(polled, job, now) ? 1 : 0;
 			}
 			else {
-				progress.add(new ImportRepository.Observation(polled.id(), job,
+				progress.add(new PollQueue.Observation(polled.id(), job,
 						now.plus(interval(polled.submittedAt(), job.phase(), now))));
 			}
 		}
-		this.imports.recordProgress(this.owner, progress, now);
+		this.polls.recordProgress(this.owner, progress, now);
 		return finished;
 	}
 
-	private boolean finish(ImportRepository.PolledJob polled, Job finished, Instant now) {
+	private boolean finish(PollQueue.PolledJob polled, Job finished, Instant now) {
 		boolean succeeded = finished.phase() == Job.Phase.FINISHED_OK;
-		if (!succeeded && this.destination.failedForRoleAccess(finished)) {
+		if (!succeeded && destination(polled).failedForRoleAccess(finished)) {
 			Optional<Boolean> requeued = requeueWhilePropagating(polled, finished, now);
 			if (requeued.isPresent()) {
 				return requeued.get();
 			}
 		}
 		Job job = succeeded ? withCreatedSegment(polled, finished) : finished;
-		ImportProblem problem = succeeded ? null : jobFailed(job);
-		boolean recorded = this.imports.recordFinished(polled.id(), this.owner, job, outcome(job), problem, now);
+		// a stopped job was cancelled (the poller may see it before the cancel records
+		// it)
+		ImportProblem problem = (succeeded || job.phase() == Job.Phase.STOPPED) ? null : jobFailed(polled, job);
+		boolean recorded = this.polls.recordFinished(polled.id(), this.owner, job, outcome(job), problem, now);
 		if (recorded && job.completedAt() != null) {
 			this.metrics.staleness(Duration.between(job.completedAt(), now));
 		}
@@ -205,8 +229,8 @@ class Poller {
 	 * a mistake: the import is queued again and submitted after the initial backoff.
 	 * Empty when the failure stands.
 	 */
-	private Optional<Boolean> requeueWhilePropagating(ImportRepository.PolledJob polled, Job job, Instant now) {
-		StoredImport imp = this.imports.find(polled.id()).orElse(null);
+	private Optional<Boolean> requeueWhilePropagating(PollQueue.PolledJob polled, Job job, Instant now) {
+		StoredImport imp = this.reads.find(polled.id()).orElse(null);
 		Instant created = (job.createdAt() != null) ? job.createdAt() : polled.submittedAt();
 		if (imp == null || created == null) {
 			return Optional.empty();
@@ -219,7 +243,7 @@ class Poller {
 		String note = "job " + job.id() + " ended " + job.status()
 				+ " because the role could not be used yet (IAM propagation); submitted again: "
 				+ job.failures().get(0);
-		boolean requeued = this.imports.requeueAfterRoleAccessFailure(polled.id(), this.owner, job, note,
+		boolean requeued = this.polls.requeueAfterRoleAccessFailure(polled.id(), this.owner, job, note,
 				now.plus(submission.initialBackoff()));
 		if (requeued) {
 			this.metrics.retry("role_propagation");
@@ -229,13 +253,13 @@ class Poller {
 	}
 
 	/** The job with the id of the segment it created, when the import created one. */
-	private Job withCreatedSegment(ImportRepository.PolledJob polled, Job job) {
-		StoredImport imp = this.imports.find(polled.id()).orElse(null);
+	private Job withCreatedSegment(PollQueue.PolledJob polled, Job job) {
+		StoredImport imp = this.reads.find(polled.id()).orElse(null);
 		if (imp == null || imp.spec().segmentName() == null || job.definition() == null) {
 			return job;
 		}
 		try {
-			String segmentId = this.destination.createdSegmentId(imp.spec().definition(imp.id().toString()), job);
+			String segmentId = destination(polled).createdSegmentId(imp.spec().definition(imp.id().toString()), job);
 			JobDefinition echoed = job.definition();
 			return new Job(job.id(),
 					new JobDefinition(echoed.applicationId(), echoed.s3Url(), echoed.format(), echoed.roleArn(),
@@ -256,6 +280,9 @@ class Poller {
 	 * endpoints and failed pieces are separate counters).
 	 */
 	static ImportState outcome(Job job) {
+		if (job.phase() == Job.Phase.STOPPED) {
+			return ImportState.CANCELLED;
+		}
 		if (job.phase() != Job.Phase.FINISHED_OK) {
 			return ImportState.FAILED;
 		}
@@ -282,14 +309,14 @@ class Poller {
 		return (tenthOfAge.compareTo(polling.maxInterval()) > 0) ? polling.maxInterval() : tenthOfAge;
 	}
 
-	private ImportProblem jobFailed(Job job) {
+	private ImportProblem jobFailed(PollQueue.PolledJob polled, Job job) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("jobId", job.id());
 		properties.put("jobStatus", job.status());
 		properties.put("failedPieces", job.failedPieces());
 		properties.put("totalFailures", job.totalFailures());
 		String first = job.failures().isEmpty() ? "" : " First failure: " + job.failures().get(0);
-		if (this.destination.failedForRoleAccess(job)) {
+		if (destination(polled).failedForRoleAccess(job)) {
 			return new ImportProblem("import-role-access-denied", "The import role may not read the files", 422,
 					"Job " + job.id() + " could not use role "
 							+ ((job.definition() != null) ? job.definition().roleArn() : "of the import")
@@ -300,8 +327,7 @@ class Poller {
 					properties);
 		}
 		return new ImportProblem("import-job-failed", "The import job failed", 422,
-				this.destination.capabilitiesFor((job.definition() != null) ? job.definition().applicationId() : null)
-					.name() + " job " + job.id() + " ended " + job.status() + " with "
+				destination(polled).capabilities().name() + " job " + job.id() + " ended " + job.status() + " with "
 						+ ((job.failedPieces() != null) ? job.failedPieces() : 0) + " failed piece(s) and "
 						+ ((job.totalFailures() != null) ? job.totalFailures() : 0)
 						+ " failed endpoint(s); see pinpoint.failures." + first,

@@ -21,7 +21,7 @@ class Preflighter {
 
 	private static final Logger log = LoggerFactory.getLogger(Preflighter.class);
 
-	private final ImportRepository imports;
+	private final PreflightQueue imports;
 
 	private final List<ImportPreflight> checks;
 
@@ -31,7 +31,7 @@ class Preflighter {
 
 	private final ImportRoleLookup roles;
 
-	Preflighter(ImportRepository imports, ObjectProvider<ImportPreflight> checks, ImportSettings settings,
+	Preflighter(PreflightQueue imports, ObjectProvider<ImportPreflight> checks, ImportSettings settings,
 			ImportRoleLookup roles) {
 		this.imports = imports;
 		this.roles = roles;

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pinpointimport.destination.DestinationFailure;
+import io.pinpointimport.destination.Destinations;
 import io.pinpointimport.imports.ScriptedDestination.Next;
 import io.pinpointimport.role.ImportRoleLookup;
 import io.pinpointimport.shared.S3Location;
@@ -27,7 +28,25 @@ import static org.awaitility.Awaitility.await;
 class SubmissionTests {
 
 	@Autowired
-	ImportRepository imports;
+	ImportReads imports;
+
+	@Autowired
+	ImportWrites writes;
+
+	@Autowired
+	SubmissionClaims claims;
+
+	@Autowired
+	SubmissionResults results;
+
+	@Autowired
+	PollQueue polls;
+
+	@Autowired
+	ImportFigures figures;
+
+	@Autowired
+	Reconciliations reconciliations;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -35,6 +54,9 @@ class SubmissionTests {
 	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	final ScriptedDestination destination = new ScriptedDestination();
+
+	/** Every import goes to the scripted destination, whatever it was stored with. */
+	final Destinations destinations = stored -> this.destination;
 
 	ImportSettings settings = Fixtures.settings(2);
 
@@ -165,7 +187,7 @@ class SubmissionTests {
 		Instant now = Instant.now();
 		// a replica marked it in flight, the destination created the job, the replica
 		// died
-		StoredImport inFlight = this.imports.claimNext("dead-replica", 2, now, now.plusMillis(100)).orElseThrow().imp();
+		StoredImport inFlight = this.claims.claimNext("dead-replica", 2, now, now.plusMillis(100)).orElseThrow().imp();
 		this.destination.submit(inFlight.spec().definition(), Duration.ofSeconds(1));
 		Submitter survivor = submitter();
 		await().atMost(Duration.ofSeconds(5)).until(() -> {
@@ -185,7 +207,7 @@ class SubmissionTests {
 		// a second import with the very same definition, in doubt after creating nothing
 		StoredImport twin = StoredImport.accepted(java.util.UUID.randomUUID(), first.spec(), true, "tester", null,
 				"hash", Instant.now());
-		this.imports.insert(twin);
+		this.writes.insert(twin);
 		this.destination.then(Next.UNKNOWN_NOTHING_CREATED);
 		Submitter submitter = submitter();
 		await().atMost(Duration.ofSeconds(5)).until(() -> {
@@ -211,7 +233,7 @@ class SubmissionTests {
 		this.destination.finish(jobs.get(0).id(), "COMPLETED", 10, 0);
 		this.destination.finish(jobs.get(1).id(), "PROCESSING", 0, 0);
 		this.destination.finish(jobs.get(2).id(), "FAILED", 150, 120);
-		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics(), settling());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics(), settling());
 		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
 		assertThat(this.destination.count("list")).isEqualTo(2); // page size 2, three
 																	// jobs
@@ -239,7 +261,7 @@ class SubmissionTests {
 		this.jdbc.sql("UPDATE endpoint_import SET next_poll_at = now() - interval '1 second' " + "WHERE job_id = :job")
 			.param("job", this.destination.jobs().get(4).id())
 			.update();
-		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics(), settling());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics(), settling());
 		poller.pollDue();
 		assertThat(this.destination.count("list")).isEqualTo(1);
 		assertThat(this.destination.count("describe")).isZero();
@@ -250,7 +272,7 @@ class SubmissionTests {
 		StoredImport imp = store("vanishing");
 		submitter().step();
 		this.destination.vanish(this.imports.find(imp.id()).orElseThrow().job().jobId());
-		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics(), settling());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics(), settling());
 		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
 		StoredImport failed = this.imports.find(imp.id()).orElseThrow();
 		assertThat(failed.state()).isEqualTo(ImportState.FAILED);
@@ -260,7 +282,7 @@ class SubmissionTests {
 
 	@Test
 	void looksAtYoungJobsOftenAndOldOnesNoLaterThanTheStalenessBoundAllows() {
-		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics(), settling());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics(), settling());
 		Instant now = Instant.now();
 		ImportSettings.Polling polling = this.settings.polling();
 		assertThat(poller.interval(now.minusSeconds(1), io.pinpointimport.destination.Job.Phase.RUNNING, now))
@@ -284,12 +306,12 @@ class SubmissionTests {
 		Instant now = Instant.now();
 		java.util.function.Function<StoredImport, String> key = imp -> imp.id().equals(elsewhere.id()) ? "other"
 				: "shared";
-		assertThat(this.imports.claimNext("a", 10, now, now.plusSeconds(5), key).orElseThrow().imp().id())
+		assertThat(this.claims.claimNext("a", 10, now, now.plusSeconds(5), key).orElseThrow().imp().id())
 			.isEqualTo(first.id());
 		// the second shares the first's key: skipped while the first is unresolved
-		assertThat(this.imports.claimNext("a", 10, now, now.plusSeconds(5), key).orElseThrow().imp().id())
+		assertThat(this.claims.claimNext("a", 10, now, now.plusSeconds(5), key).orElseThrow().imp().id())
 			.isEqualTo(elsewhere.id());
-		assertThat(this.imports.claimNext("a", 10, now, now.plusSeconds(5), key)).isEmpty();
+		assertThat(this.claims.claimNext("a", 10, now, now.plusSeconds(5), key)).isEmpty();
 		assertThat(this.imports.find(second.id()).orElseThrow().state()).isEqualTo(ImportState.QUEUED);
 	}
 
@@ -355,21 +377,22 @@ class SubmissionTests {
 
 	private StoredImport store(String segment) {
 		StoredImport imp = Fixtures.queued("app", segment);
-		this.imports.insert(imp);
+		this.writes.insert(imp);
 		return imp;
 	}
 
 	private Submitter submitter() {
-		return new Submitter(this.imports, this.destination, this.settings, metrics(), settling());
+		return new Submitter(this.claims, this.results, this.reconciliations, this.destinations, this.settings,
+				metrics(), settling());
 	}
 
 	private ImportMetrics metrics() {
-		return new ImportMetrics(this.meters, this.imports);
+		return new ImportMetrics(this.meters, this.figures);
 	}
 
 	/** No managed roles: every import's role is one this service does not manage. */
 	private RoleSettling settling() {
-		return new RoleSettling(this.imports, new ImportRoleLookup() {
+		return new RoleSettling(this.writes, new ImportRoleLookup() {
 
 			@Override
 			public Optional<String> managedRoleArn(String roleName) {
