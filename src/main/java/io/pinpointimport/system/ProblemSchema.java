@@ -131,17 +131,26 @@ public final class ProblemSchema implements OpenApiCustomizer {
 							path, Map.of())
 					: problem(resource.equals("import") ? "import-already-submitted" : "role-not-managed", "Conflict",
 							409, description, path, Map.of());
+			case "406" -> problem("not-acceptable", "Not acceptable", 406,
+					"Acceptable representations: [application/json, application/problem+json].", path,
+					Map.of("supported", "application/json"));
 			case "413" -> problem("request-too-large", "Request too large", 413,
 					"The request body exceeds 256KB (pinpoint-import.security.max-request-size).", path, Map.of());
+			case "415" -> problem("unsupported-media-type", "Unsupported media type", 415,
+					"Send the body as application/json.", path, Map.of("supported", "application/json"));
 			case "422" -> problem("idempotency-key-reused", "Idempotency key reused", 422, description, path, Map.of());
 			case "429" -> problem("rate-limited", "Too many requests", 429,
 					"This client made more than 600 requests in a minute; retry after the Retry-After seconds.", path,
 					Map.of());
 			case "502" -> problem("aws-error", "AWS call failed", 502,
 					"IAM answered AccessDenied (request id 4f0c7c3a-0d6b-4c4e-9d38-4f9a3b0f6f21).", path, Map.of());
-			case "503" -> problem("aws-throttled", "AWS throttled the call", 503,
-					"AWS throttled the call beyond the SDK's retries; retry after the Retry-After seconds.", path,
-					Map.of());
+			case "503" -> (description != null && description.contains("database"))
+					? problem("database-unavailable", "Database unavailable", 503,
+							"The service's database cannot be reached; nothing was changed. Retry after 5 s.", path,
+							Map.of())
+					: problem("aws-throttled", "AWS throttled the call", 503,
+							"AWS throttled the call beyond the SDK's retries; retry after the Retry-After seconds.",
+							path, Map.of());
 			default -> problem("internal-error", "Internal error", Integer.parseInt(code),
 					"The service failed unexpectedly; the error was logged.", path, Map.of());
 		};
