@@ -3,8 +3,10 @@ package io.pinpointimport.imports;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.pinpointimport.destination.Destination;
 import io.pinpointimport.system.Caller;
@@ -141,8 +143,12 @@ class ImportController {
 			@Parameter(description = "Page size, at most 200") @RequestParam(
 					defaultValue = "50") @Min(1) @Max(200) int limit,
 			@Parameter(hidden = true) WebRequest request) {
-		ImportFilter filter = new ImportFilter(applicationId, (states != null) ? Set.copyOf(states) : Set.of(),
-				segmentName, createdAfter, createdBefore, destination);
+		// A blank value (state=) converts to null and filters nothing, as a blank single
+		// filter does.
+		Set<ImportState> wanted = (states != null)
+				? states.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet()) : Set.of();
+		ImportFilter filter = new ImportFilter(applicationId, wanted, segmentName, createdAfter, createdBefore,
+				destination);
 		ImportVersions.PageVersion version = this.versions.ofPage(filter, ImportService.decodeCursor(cursor), limit);
 		if (request.checkNotModified(version.etag())) {
 			return null;

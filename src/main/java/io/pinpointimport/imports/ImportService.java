@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.pinpointimport.destination.Destination;
+import io.pinpointimport.destination.DestinationFailure;
+import io.pinpointimport.destination.Destinations;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.ProfileField;
 import io.pinpointimport.destination.ProfilesTarget;
@@ -48,7 +50,7 @@ class ImportService {
 
 	private final GuardRails guardRails;
 
-	private final ImportDestination destination;
+	private final Destinations destinations;
 
 	private final ProfilesChecks profilesChecks;
 
@@ -56,9 +58,9 @@ class ImportService {
 
 	ImportService(ImportReads imports, ImportWrites writes, ImportSettings settings, ImportRoleLookup roles,
 			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers, GuardRails guardRails,
-			ImportDestination destination, ProfilesChecks profilesChecks,
+			Destinations destinations, ProfilesChecks profilesChecks,
 			ObjectProvider<ImportRequestCheck> requestChecks) {
-		this.destination = destination;
+		this.destinations = destinations;
 		this.profilesChecks = profilesChecks;
 		this.imports = imports;
 		this.writes = writes;
@@ -136,12 +138,18 @@ class ImportService {
 		if (imp.state() == ImportState.CANCELLED) {
 			return imp;
 		}
-		if (imp.state() == ImportState.RUNNING && imp.spec().destination() != Destination.PINPOINT
-				&& imp.job().jobId() != null) {
+		ImportDestination destination = this.destinations.of(imp.spec().destination());
+		if (imp.state() == ImportState.RUNNING && destination.capabilities().cancel() && imp.job().jobId() != null) {
 			// A destination that can stop a running job (Customer Profiles'
 			// StopUploadJob).
-			this.destination.cancel(imp.spec().applicationId(), imp.job().jobId());
-			if (this.writes.cancelRunning(id, Instant.now())) {
+			try {
+				destination.cancel(imp.spec().applicationId(), imp.job().jobId());
+			}
+			catch (DestinationFailure failure) {
+				throw JobNotStopped.of(id, destination.capabilities().name(), failure);
+			}
+			if (this.writes.cancelRunning(id, Instant.now()) || get(id).state() == ImportState.CANCELLED) {
+				// ended by this call, or by the poller, which saw the stopped job first
 				return get(id);
 			}
 		}

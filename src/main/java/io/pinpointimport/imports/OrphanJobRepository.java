@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.pinpointimport.destination.Destination;
 import io.pinpointimport.destination.Job;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,12 +23,26 @@ class OrphanJobRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Applications with imports created since {@code since}: the ones worth listing. */
-	List<String> applicationsSince(Instant since) {
+	/** An application, with the destination its imports were stored with. */
+	record WatchedApplication(Destination destination, String applicationId) {
+
+	}
+
+	/**
+	 * Applications with imports created since {@code since}, or with orphans still
+	 * running: the ones worth listing.
+	 */
+	List<WatchedApplication> applicationsSince(Instant since) {
 		return this.jdbc.sql("""
-				SELECT DISTINCT application_id FROM endpoint_import WHERE created_at >= :since
-				UNION SELECT application_id FROM orphan_job WHERE ended_at IS NULL
-				""").param("since", ImportRows.ts(since)).query(String.class).list();
+				SELECT DISTINCT destination, application_id FROM endpoint_import WHERE created_at >= :since
+				UNION SELECT DISTINCT i.destination, o.application_id FROM orphan_job o
+				    JOIN endpoint_import i ON i.application_id = o.application_id
+				WHERE o.ended_at IS NULL
+				""")
+			.param("since", ImportRows.ts(since))
+			.query((rs, n) -> new WatchedApplication(Destination.valueOf(rs.getString("destination")),
+					rs.getString("application_id")))
+			.list();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.pinpointimport.destination.Destination;
 import io.pinpointimport.destination.Job;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -22,7 +23,8 @@ import static io.pinpointimport.imports.ImportRows.ts;
 class PollQueue {
 
 	/** A running job a replica took on to poll. */
-	record PolledJob(UUID id, String applicationId, String jobId, String jobStatus, Instant submittedAt) {
+	record PolledJob(UUID id, Destination destination, String applicationId, String jobId, String jobStatus,
+			Instant submittedAt) {
 
 	}
 
@@ -63,22 +65,24 @@ class PollQueue {
 	List<PolledJob> claimDuePolls(String owner, Instant now, Instant soon, Instant until) {
 		return this.jdbc.sql("""
 				WITH due AS (
-				    SELECT application_id, min(submitted_at) AS oldest_due FROM endpoint_import
+				    SELECT destination, application_id, min(submitted_at) AS oldest_due FROM endpoint_import
 				    WHERE state = 'RUNNING' AND next_poll_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
-				    GROUP BY application_id)
+				    GROUP BY destination, application_id)
 				UPDATE endpoint_import SET lease_owner = :owner, lease_until = :until
 				WHERE id IN (
-				    SELECT i.id FROM endpoint_import i JOIN due d ON d.application_id = i.application_id
+				    SELECT i.id FROM endpoint_import i JOIN due d
+				        ON d.destination = i.destination AND d.application_id = i.application_id
 				    WHERE i.state = 'RUNNING' AND (i.lease_until IS NULL OR i.lease_until <= :now)
 				      AND (i.next_poll_at <= :soon OR i.submitted_at >= d.oldest_due)
 				    FOR UPDATE OF i SKIP LOCKED)
-				RETURNING id, application_id, job_id, job_status, submitted_at
+				RETURNING id, destination, application_id, job_id, job_status, submitted_at
 				""")
 			.param("owner", owner)
 			.param("now", ts(now))
 			.param("soon", ts(soon))
 			.param("until", ts(until))
-			.query((rs, n) -> new PolledJob(rs.getObject("id", UUID.class), rs.getString("application_id"),
+			.query((rs, n) -> new PolledJob(rs.getObject("id", UUID.class),
+					Destination.valueOf(rs.getString("destination")), rs.getString("application_id"),
 					rs.getString("job_id"), rs.getString("job_status"), ImportRows.instant(rs, "submitted_at")))
 			.list();
 	}

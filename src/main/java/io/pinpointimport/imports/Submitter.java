@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.pinpointimport.destination.DestinationFailure;
+import io.pinpointimport.destination.Destinations;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.Job;
 import io.pinpointimport.destination.JobDefinition;
@@ -47,7 +48,7 @@ class Submitter {
 
 	private final Reconciliations reconciliations;
 
-	private final ImportDestination destination;
+	private final Destinations destinations;
 
 	private final ImportSettings settings;
 
@@ -63,18 +64,23 @@ class Submitter {
 	});
 
 	Submitter(SubmissionClaims claims, SubmissionResults results, Reconciliations reconciliations,
-			ImportDestination destination, ImportSettings settings, ImportMetrics metrics) {
+			Destinations destinations, ImportSettings settings, ImportMetrics metrics) {
 		this.claims = claims;
 		this.results = results;
 		this.reconciliations = reconciliations;
-		this.destination = destination;
+		this.destinations = destinations;
 		this.settings = settings;
 		this.metrics = metrics;
 	}
 
+	/** The destination the import was stored with. */
+	private ImportDestination destination(StoredImport imp) {
+		return this.destinations.of(imp.spec().destination());
+	}
+
 	/** The conflict key the destination gives an import's submission. */
 	private String conflictKey(StoredImport imp) {
-		return this.destination.conflictKey(definition(imp));
+		return destination(imp).conflictKey(definition(imp));
 	}
 
 	private static JobDefinition definition(StoredImport imp) {
@@ -112,7 +118,7 @@ class Submitter {
 		try {
 			SubmittedJob submitted;
 			try {
-				submitted = this.destination.submit(definition(imp), submission.callTimeout());
+				submitted = destination(imp).submit(definition(imp), submission.callTimeout());
 			}
 			finally {
 				renewal.cancel(false);
@@ -176,8 +182,8 @@ class Submitter {
 				else {
 					fail(imp, AttemptOutcome.ROLE_NOT_ASSUMABLE, failure, new ImportProblem("role-not-assumable",
 							"Import role could not be assumed", 422,
-							this.destination.capabilitiesFor(imp.spec().applicationId()).name() + " still refused role "
-									+ imp.spec().roleArn() + " after " + submission.propagationWindow().toSeconds()
+							destination(imp).capabilities().name() + " still refused role " + imp.spec().roleArn()
+									+ " after " + submission.propagationWindow().toSeconds()
 									+ " s of retries (IAM propagation would be over by now): " + message,
 							awsProperties(failure)), now);
 				}
@@ -196,7 +202,7 @@ class Submitter {
 			}
 			case REFUSED, NOT_FOUND -> {
 				this.metrics.attempt(AttemptOutcome.REJECTED);
-				String destination = this.destination.capabilitiesFor(imp.spec().applicationId()).name();
+				String destination = destination(imp).capabilities().name();
 				fail(imp, AttemptOutcome.REJECTED, failure,
 						new ImportProblem("import-rejected", destination + " rejected the import", 422,
 								"The import job was refused: " + message, awsProperties(failure)),
@@ -263,7 +269,7 @@ class Submitter {
 		ImportSettings.Submission submission = this.settings.submission();
 		Instant now = Instant.now();
 		Map<String, Object> properties = awsProperties(failure);
-		String destination = this.destination.capabilitiesFor(imp.spec().applicationId()).name();
+		String destination = destination(imp).capabilities().name();
 		if (failure.kind() == DestinationFailure.Kind.NOT_FOUND) {
 			this.metrics.attempt(AttemptOutcome.OUTCOME_UNKNOWN);
 			this.reconciliations.failInDoubt(imp, this.owner, "reconciliation: the application is gone",
@@ -300,10 +306,10 @@ class Submitter {
 		String token = null;
 		int pages = 0;
 		do {
-			JobPage page = this.destination.list(applicationId, this.settings.polling().pageSize(), token);
+			JobPage page = destination(imp).list(applicationId, this.settings.polling().pageSize(), token);
 			for (Job job : page.jobs()) {
 				boolean recent = job.createdAt() == null || !job.createdAt().isBefore(since);
-				if (recent && this.destination.mayHaveCreated(definition(imp), job)
+				if (recent && destination(imp).mayHaveCreated(definition(imp), job)
 						&& !this.reconciliations.jobKnown(applicationId, job.id())
 						&& (best == null || Comparator.nullsLast(Comparator.<Instant>naturalOrder())
 							.compare(job.createdAt(), best.createdAt()) < 0)) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pinpointimport.destination.DestinationFailure;
+import io.pinpointimport.destination.Destinations;
 import io.pinpointimport.imports.ScriptedDestination.Next;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,9 @@ class SubmissionTests {
 	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	final ScriptedDestination destination = new ScriptedDestination();
+
+	/** Every import goes to the scripted destination, whatever it was stored with. */
+	final Destinations destinations = stored -> this.destination;
 
 	ImportSettings settings = Fixtures.settings(2);
 
@@ -226,7 +230,7 @@ class SubmissionTests {
 		this.destination.finish(jobs.get(0).id(), "COMPLETED", 10, 0);
 		this.destination.finish(jobs.get(1).id(), "PROCESSING", 0, 0);
 		this.destination.finish(jobs.get(2).id(), "FAILED", 150, 120);
-		Poller poller = new Poller(this.polls, this.imports, this.destination, this.settings, metrics());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics());
 		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
 		assertThat(this.destination.count("list")).isEqualTo(2); // page size 2, three
 																	// jobs
@@ -254,7 +258,7 @@ class SubmissionTests {
 		this.jdbc.sql("UPDATE endpoint_import SET next_poll_at = now() - interval '1 second' " + "WHERE job_id = :job")
 			.param("job", this.destination.jobs().get(4).id())
 			.update();
-		Poller poller = new Poller(this.polls, this.imports, this.destination, this.settings, metrics());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics());
 		poller.pollDue();
 		assertThat(this.destination.count("list")).isEqualTo(1);
 		assertThat(this.destination.count("describe")).isZero();
@@ -265,7 +269,7 @@ class SubmissionTests {
 		StoredImport imp = store("vanishing");
 		submitter().step();
 		this.destination.vanish(this.imports.find(imp.id()).orElseThrow().job().jobId());
-		Poller poller = new Poller(this.polls, this.imports, this.destination, this.settings, metrics());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics());
 		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
 		StoredImport failed = this.imports.find(imp.id()).orElseThrow();
 		assertThat(failed.state()).isEqualTo(ImportState.FAILED);
@@ -275,7 +279,7 @@ class SubmissionTests {
 
 	@Test
 	void looksAtYoungJobsOftenAndOldOnesNoLaterThanTheStalenessBoundAllows() {
-		Poller poller = new Poller(this.polls, this.imports, this.destination, this.settings, metrics());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics());
 		Instant now = Instant.now();
 		ImportSettings.Polling polling = this.settings.polling();
 		assertThat(poller.interval(now.minusSeconds(1), io.pinpointimport.destination.Job.Phase.RUNNING, now))
@@ -375,7 +379,7 @@ class SubmissionTests {
 	}
 
 	private Submitter submitter() {
-		return new Submitter(this.claims, this.results, this.reconciliations, this.destination, this.settings,
+		return new Submitter(this.claims, this.results, this.reconciliations, this.destinations, this.settings,
 				metrics());
 	}
 
