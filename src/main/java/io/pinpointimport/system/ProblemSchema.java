@@ -3,6 +3,7 @@ package io.pinpointimport.system;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -105,8 +106,9 @@ public final class ProblemSchema implements OpenApiCustomizer {
 		return switch (code) {
 			case "400" -> problem("invalid-request", "Invalid request", 400,
 					"s3Url: must look like s3://bucket/key or s3://bucket/prefix/, got 'demo-audiences'", path,
-					Map.of("errors", List.of(Map.of("field", "s3Url", "message",
-							"must look like s3://bucket/key or s3://bucket/prefix/, got 'demo-audiences'"))));
+					// ordered, so that the generated document is the same on every run
+					Map.of("errors", List.of(new TreeMap<>(Map.of("field", "s3Url", "message",
+							"must look like s3://bucket/key or s3://bucket/prefix/, got 'demo-audiences'")))));
 			case "401" -> problem("unauthenticated", "Authentication required", 401,
 					"Send an API key in the X-Api-Key header or an OAuth2 access token as 'Authorization: Bearer "
 							+ "<token>'.",
@@ -158,7 +160,7 @@ public final class ProblemSchema implements OpenApiCustomizer {
 
 	private static Map<String, Object> problem(String type, String title, int status, String detail, String path,
 			Map<String, Object> more) {
-		ProblemDetail problem = Problems.of(HttpStatusCode.valueOf(status), type, title, detail, more);
+		ProblemDetail problem = Problems.of(HttpStatusCode.valueOf(status), type, title, detail, new TreeMap<>(more));
 		// Other path variables (a webhook's delivery id, say) are shown by their names.
 		problem.setInstance(URI.create(path.replace("{id}", OpenApiExamples.IMPORT_ID)
 			.replace("{roleName}", OpenApiExamples.DEMO_ROLE)
