@@ -20,11 +20,11 @@ class RoleSettling {
 
 	private static final Logger log = LoggerFactory.getLogger(RoleSettling.class);
 
-	private final ImportRepository imports;
+	private final ImportWrites imports;
 
 	private final ImportRoleLookup roles;
 
-	RoleSettling(ImportRepository imports, ImportRoleLookup roles) {
+	RoleSettling(ImportWrites imports, ImportRoleLookup roles) {
 		this.imports = imports;
 		this.roles = roles;
 	}
