@@ -57,6 +57,10 @@ class DashboardBrowserEndToEndTest {
 	/** Every byte of the page, its scripts and styles, uncompressed (see the README). */
 	static final int PAGE_WEIGHT_BUDGET_BYTES = 80 * 1024;
 
+	static final String FIRST_PAINT = """
+			const paint = performance.getEntriesByName('first-contentful-paint')[0];
+			return paint ? paint.startTime : -1;""";
+
 	static final Path SCREENSHOTS = Path.of("target/dashboard-screenshots");
 
 	static final String BUCKET = "dashboard-audiences";
@@ -209,6 +213,14 @@ class DashboardBrowserEndToEndTest {
 				.map(box -> box.getAttribute("value"))
 				.toList();
 			assertThat(offered).as("the form offers every event type").isEqualTo(EventTypes.NAMES);
+			driver.findElement(By.xpath("//button[normalize-space()='Add webhook']")).click();
+			waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(url, "aria-invalid", "true"));
+			assertThat(driver.findElement(By.id("w-url-error")).getText()).as("the refusal names the field")
+				.isNotBlank();
+			assertThat(focused().getAttribute("id")).as("the cursor goes to the field to fix").isEqualTo("w-url");
+			assertThat(unexpectedConsoleEntries(
+					message -> message.contains("/api/v1/webhooks") && message.contains("400")))
+				.isEmpty();
 			url.sendKeys(receiver.url());
 			driver.findElement(By.id("w-description")).sendKeys("Dashboard test");
 			driver.findElement(By.cssSelector("input[value='io.pinpointimport.import-role.created']")).click();
@@ -410,16 +422,23 @@ class DashboardBrowserEndToEndTest {
 		assertThat(driver.findElements(By.cssSelector("#view .problem"))).isEmpty();
 		// The browser itself logs the refused requests, the 404 and the offline ones;
 		// nothing else.
+		assertThat(unexpectedConsoleEntries(message -> message.contains("ERR_INTERNET_DISCONNECTED")
+				|| (message.contains("/api/v1/imports/" + unknown) && message.contains("404"))))
+			.isEmpty();
+	}
+
+	/**
+	 * Drains the browser console: its warnings and errors but those the browser logs
+	 * itself for a request a test made fail on purpose.
+	 */
+	private static List<String> unexpectedConsoleEntries(Predicate<String> expected) {
 		List<String> unexpected = new ArrayList<>();
 		for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-			String message = entry.getMessage();
-			boolean expected = message.contains("ERR_INTERNET_DISCONNECTED")
-					|| (message.contains("/api/v1/imports/" + unknown) && message.contains("404"));
-			if (entry.getLevel().intValue() >= Level.WARNING.intValue() && !expected) {
-				unexpected.add(entry.getLevel() + " " + message);
+			if (entry.getLevel().intValue() >= Level.WARNING.intValue() && !expected.test(entry.getMessage())) {
+				unexpected.add(entry.getLevel() + " " + entry.getMessage());
 			}
 		}
-		assertThat(unexpected).as("browser console warnings and errors").isEmpty();
+		return unexpected;
 	}
 
 	@Test
@@ -477,13 +496,17 @@ class DashboardBrowserEndToEndTest {
 		Number bytes = (Number) driver.executeScript("""
 				return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
 				  .reduce((sum, entry) => sum + entry.decodedBodySize, 0);""");
-		Number firstPaint = (Number) driver.executeScript("""
-				const paint = performance.getEntriesByName('first-contentful-paint')[0];
-				return paint ? paint.startTime : -1;""");
+		Number firstPaint = (Number) driver.executeScript(FIRST_PAINT);
 		assertThat(bytes.intValue()).as("bytes of the page, scripts and styles")
 			.isPositive()
 			.isLessThanOrEqualTo(PAGE_WEIGHT_BUDGET_BYTES);
 		assertThat(firstPaint.doubleValue()).as("first contentful paint, ms").isBetween(0.0, 1000.0);
+
+		signIn("api-key", TestCredentials.ADMIN_API_KEY);
+		driver.navigate().refresh();
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("imports-title")));
+		Number signedInPaint = (Number) driver.executeScript(FIRST_PAINT);
+		assertThat(signedInPaint.doubleValue()).as("first contentful paint when signed in, ms").isBetween(0.0, 1000.0);
 	}
 
 	private void visit(String hash, String readyWhen, String name) {
