@@ -99,7 +99,10 @@ class OpenApiExamples implements OpenApiCustomizer {
 		body.put("destination", "CUSTOMER_PROFILES");
 		body.put("s3Url", s3Url);
 		body.put("format", format);
-		body.put("customerProfiles", Map.of("domainName", DEMO_DOMAIN, "dataExpiryDays", 365));
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("domainName", DEMO_DOMAIN);
+		settings.put("dataExpiryDays", 365);
+		body.put("customerProfiles", settings);
 		return body;
 	}
 
