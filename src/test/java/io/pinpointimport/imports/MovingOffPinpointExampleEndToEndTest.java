@@ -16,18 +16,22 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The README's worked example of "Moving off Pinpoint", as written there: its request,
- * against the bucket and domain the local run seeds, ends as the README says. The seed's
- * files are put here, not through {@code @Import(LocalRunSeed.class)}: that context is
- * the Swagger UI examples test's, whose seed must not be shared with tests that reset the
- * stand-in in between.
+ * against the local run's seeded bucket and domain, ends as the README says.
  */
 @EndToEndTest
+@Import(LocalRunSeed.class)
+// The seed is made once per context: a later class must not reuse a context whose demo
+// data
+// other tests have since reset away.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MovingOffPinpointExampleEndToEndTest {
 
 	private static final Pattern REQUEST = Pattern.compile("curl -X POST \\S+/api/v1/imports .*? -d '(\\{.*?\\})'",
@@ -46,6 +50,7 @@ class MovingOffPinpointExampleEndToEndTest {
 		Matcher answer = ANSWER.matcher(example);
 		assertThat(request.find()).as("the example's curl command").isTrue();
 		assertThat(answer.find()).as("the example's answer").isTrue();
+		// the seed again: a test before this one may have reset the shared stand-in
 		LocalRunSeed.putDemoFiles(AwsStandIn.shared());
 
 		Api api = new Api(this.port);
