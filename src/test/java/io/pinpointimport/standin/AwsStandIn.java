@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,13 +260,14 @@ public final class AwsStandIn implements AutoCloseable {
 	}
 
 	private void serve(HttpExchange exchange) throws IOException {
+		Instant received = Instant.now();
 		try (exchange) {
 			StandInRequest request = read(exchange);
 			ServiceHandler handler = route(request);
 			String operation = handler.operation(request);
 			StandInResponse response = answer(handler, request, operation);
 			String requestId = response.headers().getOrDefault("x-amzn-RequestId", UUID.randomUUID().toString());
-			this.calls.record(handler.service(), operation, response.status(), requestId);
+			this.calls.record(handler.service(), operation, response.status(), requestId, received);
 			write(exchange, response, requestId);
 		}
 		catch (DroppedConnection ex) {
