@@ -40,6 +40,17 @@ export class ProblemError extends Error {
 
 const cache = new Map();
 
+// A network failure (service down, connection refused) as a problem the views show like any other.
+async function call(path, init) {
+  try {
+    return await fetch(path, init);
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ProblemError(0, {title: 'Service unreachable',
+      detail: 'The service could not be reached. The page tries again by itself.'});
+  }
+}
+
 async function failure(response) {
   let problem;
   try {
@@ -64,7 +75,7 @@ export async function get(path, {signal} = {}) {
   const cached = cache.get(path);
   const headers = {Accept: 'application/json', ...authHeaders()};
   if (cached && cached.etag) headers['If-None-Match'] = cached.etag;
-  const response = await fetch(path, {headers, signal, cache: 'no-store', credentials: 'omit'});
+  const response = await call(path, {headers, signal, cache: 'no-store', credentials: 'omit'});
   if (response.status === 304 && cached) return {data: cached.data, changed: false};
   if (!response.ok) throw await failure(response);
   const text = await response.text();
@@ -78,7 +89,7 @@ export async function get(path, {signal} = {}) {
 /** POST, PUT or DELETE with a JSON body: the answer's JSON (or null), or a ProblemError. */
 export async function send(method, path, body, headers = {}) {
   if (!credential.get()) throw signedOut();
-  const response = await fetch(path, {
+  const response = await call(path, {
     method,
     headers: {Accept: 'application/json', ...(body === undefined ? {} : {'Content-Type': 'application/json'}),
       ...authHeaders(), ...headers},

@@ -1,5 +1,6 @@
-// The dashboard shell: sign-in, the hash router (#/imports, #/imports/<id>, #/start,
-// #/roles, #/roles/<name>, #/audit) and which actions the signed-in credential may take.
+// The dashboard shell: sign-in, the hash router (#/imports, #/imports/<id>, #/start, #/roles,
+// #/roles/<name>, #/audit, #/webhooks, #/webhooks/<id>) and which actions the signed-in
+// credential may take.
 
 import {credential, get, ProblemError} from './api.js';
 import {fill, h, problemBox} from './dom.js';
@@ -8,6 +9,7 @@ import * as imports from './imports.js';
 import * as roles from './roles.js';
 import * as audit from './audit.js';
 import * as start from './start.js';
+import * as webhooks from './webhooks.js';
 
 const view = document.getElementById('view');
 const signIn = document.getElementById('sign-in');
@@ -21,6 +23,8 @@ const routes = [
   {pattern: /^\/roles\/([\w+=,.@-]{1,64})$/, section: 'roles', render: roles.detail},
   {pattern: /^\/roles$/, section: 'roles', render: roles.list},
   {pattern: /^\/audit$/, section: 'audit', render: audit.render},
+  {pattern: /^\/webhooks\/([0-9a-f-]{36})$/, section: 'webhooks', render: webhooks.detail},
+  {pattern: /^\/webhooks$/, section: 'webhooks', render: webhooks.list},
 ];
 
 function location() {
@@ -63,7 +67,7 @@ function route() {
     heading.setAttribute('tabindex', '-1');
     document.title = `${heading.textContent} - Pinpoint imports`;
     if (document.activeElement === document.body || document.activeElement === null
-        || document.activeElement.closest('nav') || document.activeElement.id === 'main') {
+        || document.activeElement.closest('nav, #sign-in') || document.activeElement.id === 'main') {
       heading.focus({preventScroll: false});
     }
   }
@@ -95,6 +99,9 @@ async function enter() {
   }
   signIn.hidden = true;
   document.getElementById('nav').hidden = false;
+  for (const link of document.querySelectorAll('#nav a[data-scopes]')) {
+    link.hidden = !link.dataset.scopes.split(' ').some((scope) => me.scopes.includes(scope));
+  }
   document.getElementById('who').hidden = false;
   document.getElementById('who-name').textContent = me.caller;
   document.getElementById('who-name').title = `Scopes: ${me.scopes.join(', ') || 'none'}`;
@@ -121,6 +128,12 @@ window.addEventListener('signed-out', () => {
   if (!me) return;
   credential.clear();
   showSignIn('Your credential is no longer accepted; sign in again.');
+});
+
+// The skip link must not change the hash: the hash is the router's.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main').focus();
 });
 
 window.addEventListener('hashchange', route);

@@ -11,6 +11,7 @@ export function render(container, ctx) {
   const more = h('button', {type: 'button', class: 'secondary', hidden: true, onclick: () => load(cursor)}, 'Show older');
   let items = [];
   let cursor = null;
+  let failed = false;
   const field = (id, name, label, hint) => h('div', {class: 'field'}, h('label', {for: id}, label),
     h('input', {id, name, value: filter[name], placeholder: hint, spellcheck: 'false'}));
   fill(container, h('section', {'aria-labelledby': 'audit-title'},
@@ -44,11 +45,13 @@ export function render(container, ctx) {
   async function load(after) {
     try {
       const answer = await get(`/api/v1/audit${query({...filter, cursor: after, limit: 50})}`);
-      if (!after && !answer.changed && items.length) return;
+      if (!after && !answer.changed && items.length && !failed) return;
+      failed = false;
       items = after ? items.concat(answer.data.items) : answer.data.items;
       cursor = answer.data.nextCursor;
       draw();
     } catch (error) {
+      failed = true;
       fill(results, problemBox(error));
     }
   }
@@ -62,5 +65,7 @@ function link(target) {
   if (match) return h('a', {href: `#/imports/${match[1]}`}, target);
   const role = /^\/api\/v1\/import-roles\/([^/?]+)$/.exec(target || '');
   if (role) return h('a', {href: `#/roles/${role[1]}`}, target);
+  const hook = /^\/api\/v1\/webhooks\/([0-9a-f-]{36})/.exec(target || '');
+  if (hook) return h('a', {href: `#/webhooks/${hook[1]}`}, target);
   return target;
 }

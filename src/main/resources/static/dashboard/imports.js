@@ -18,6 +18,7 @@ export function list(container, ctx) {
   let limit = PAGE;
   let page = null;
   let counts = null;
+  let failed = false;
 
   const states = h('div', {class: 'states'});
   const results = h('div', {class: 'results', 'aria-live': 'off'});
@@ -72,9 +73,10 @@ export function list(container, ctx) {
       .some((value) => value && String(value).toLowerCase().includes(needle)));
     more.hidden = !page.nextCursor || limit >= 200;
     if (!items.length) {
+      const filtered = filter.state || filter.applicationId || filter.segmentName;
       fill(results, h('p', {class: 'empty'}, page.items.length ? 'No shown import matches the search.'
-        : 'No imports yet.', ' ', ctx.can('imports:write') && !page.items.length
-        ? h('a', {href: '#/start'}, 'Start one.') : null));
+        : filtered ? ['No import matches these filters. ', h('a', {href: '#/imports'}, 'Show every import.')]
+          : ['No imports yet. ', ctx.can('imports:write') ? h('a', {href: '#/start'}, 'Start one.') : null]));
       return;
     }
     fill(results, table('Imports, newest first', ['State', 'Import', 'S3 location', 'Segment', 'Progress', 'Created', 'By'],
@@ -94,8 +96,10 @@ export function list(container, ctx) {
       const [c, p] = await Promise.all([get('/api/v1/imports/counts'),
         get(`/api/v1/imports${query({...filter, limit})}`)]);
       if (c.changed || force || !counts) { counts = c.data; drawStates(); }
-      if (p.changed || force || !page) { page = p.data; draw(); }
+      if (p.changed || force || !page || failed) { page = p.data; draw(); }
+      failed = false;
     } catch (error) {
+      failed = true;
       fill(results, problemBox(error));
     }
   }
@@ -115,6 +119,7 @@ function progress(imp) {
 export function detail(container, ctx) {
   const [id] = ctx.match;
   let current = null;
+  let failed = false;
   const body = h('div', {'aria-live': 'off'}, h('p', {class: 'muted'}, 'Loading...'));
   const status = h('div', {class: 'action-result'});
   const title = h('h1', {id: 'import-title'}, 'Import ', h('span', {class: 'mono'}, id.slice(0, 8)));
@@ -192,11 +197,13 @@ export function detail(container, ctx) {
   async function refresh() {
     try {
       const answer = await get(`/api/v1/imports/${id}`);
-      if (answer.changed || !current) {
+      if (answer.changed || !current || failed) {
         current = answer.data;
         draw();
       }
+      failed = false;
     } catch (error) {
+      failed = true;
       fill(body, problemBox(error));
     }
   }

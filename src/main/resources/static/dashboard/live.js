@@ -14,6 +14,7 @@ let stream = null;
 let mode = 'off';
 let eventsPath = null;
 let retryMs = 1000;
+let reconnect = null;
 
 function notify(event) {
   for (const listener of listeners) {
@@ -79,18 +80,21 @@ function parse(text) {
 }
 
 async function connect() {
+  clearTimeout(reconnect);
   if (!eventsPath || mode === 'off') return;
-  stream = new AbortController();
+  if (stream) stream.abort();
+  const controller = new AbortController();
+  stream = controller;
   try {
-    await readStream(stream.signal);
-  } catch (error) {
-    if (error.name === 'AbortError') return;
+    await readStream(controller.signal);
+  } catch {
+    if (controller.signal.aborted) return;
   }
-  if (mode === 'off') return;
+  if (mode === 'off' || stream !== controller) return;
   // Stream ended or refused: poll until it is back.
   setMode('poll');
   schedule();
-  setTimeout(connect, retryMs);
+  reconnect = setTimeout(connect, retryMs);
   retryMs = Math.min(retryMs * 2, 60000);
 }
 
@@ -107,6 +111,7 @@ export function start(events) {
 export function stop() {
   setMode('off');
   clearTimeout(timer);
+  clearTimeout(reconnect);
   if (stream) stream.abort();
   stream = null;
 }
@@ -116,6 +121,24 @@ export function onChange(listener) {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+// Offline, an open stream may hang without ending: poll (and show what fails) until back online.
+window.addEventListener('offline', () => {
+  if (mode === 'off') return;
+  clearTimeout(reconnect);
+  if (stream) stream.abort();
+  stream = null;
+  setMode('poll');
+  schedule();
+  notify(null);
+});
+
+window.addEventListener('online', () => {
+  if (mode === 'off') return;
+  retryMs = 1000;
+  notify(null);
+  connect();
+});
 
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible' && mode !== 'off') notify(null);

@@ -10,6 +10,7 @@ export function list(container, ctx) {
   const results = h('div', null, h('p', {class: 'muted'}, 'Loading...'));
   const drifts = new Map();
   let roles = null;
+  let failed = false;
   fill(container, h('section', {'aria-labelledby': 'roles-title'},
     h('div', {class: 'head'}, h('h1', {id: 'roles-title'}, 'Import roles'),
       h('button', {type: 'button', class: 'secondary', onclick: () => { drifts.clear(); checkDrift(); }}, 'Check drift again')),
@@ -53,13 +54,15 @@ export function list(container, ctx) {
   async function refresh() {
     try {
       const answer = await get(`/api/v1/import-roles${query({page, size: 20})}`);
-      if (answer.changed || !roles) {
+      if (answer.changed || !roles || failed) {
         const first = !roles;
         roles = answer.data;
         draw();
         if (first) checkDrift();
       }
+      failed = false;
     } catch (error) {
+      failed = true;
       fill(results, problemBox(error));
     }
   }
@@ -86,6 +89,7 @@ export function detail(container, ctx) {
     h('p', {class: 'crumbs'}, h('a', {href: '#/roles'}, 'Roles'), ' / ', name),
     h('div', {class: 'head'}, title, actions), status, body));
   let role = null;
+  let failed = false;
 
   async function repair() {
     const declaration = {applicationId: role.applicationId || undefined, access: role.access,
@@ -134,11 +138,13 @@ export function detail(container, ctx) {
   async function refresh() {
     try {
       const answer = await get(`/api/v1/import-roles/${encodeURIComponent(name)}`);
-      if (answer.changed || !role) {
+      if (answer.changed || !role || failed) {
         role = answer.data;
         draw();
       }
+      failed = false;
     } catch (error) {
+      failed = true;
       fill(body, problemBox(error));
     }
   }

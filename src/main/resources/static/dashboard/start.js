@@ -14,6 +14,7 @@ export function render(container, ctx) {
     return null;
   }
   const apps = h('datalist', {id: 'known-apps'});
+  const locations = h('datalist', {id: 'known-locations'});
   const roles = h('select', {id: 's-role', name: 'roleName', required: true}, h('option', {value: ''}, 'Loading roles...'));
   const startStatus = h('div', {class: 'action-result'});
   const validateStatus = h('div', {class: 'action-result'});
@@ -29,7 +30,8 @@ export function render(container, ctx) {
     h('h2', {id: 'start-form-title'}, 'Start an import'),
     field('s-app', 'Application id', text('s-app', 'applicationId', {required: true, list: 'known-apps'}),
       'The Pinpoint application (project) id: 32 hexadecimal characters.'),
-    field('s-url', 'S3 location', text('s-url', 's3Url', {required: true, placeholder: 's3://bucket/prefix/'}),
+    field('s-url', 'S3 location', text('s-url', 's3Url', {required: true, placeholder: 's3://bucket/prefix/',
+      list: 'known-locations'}),
       'One file (s3://bucket/key) or every file under a prefix (s3://bucket/prefix/).'),
     field('s-format', 'Format', formats('s-format')),
     h('fieldset', null, h('legend', null, 'Segment'),
@@ -46,17 +48,30 @@ export function render(container, ctx) {
   const validateForm = h('form', {class: 'stack', 'aria-labelledby': 'validate-form-title', novalidate: true, onsubmit: validate},
     h('h2', {id: 'validate-form-title'}, 'Validate a location'),
     h('p', {class: 'muted'}, 'Reads every file once, as Pinpoint would, and lists what it would reject. Nothing is imported.'),
-    field('v-url', 'S3 location', text('v-url', 's3Url', {required: true, placeholder: 's3://bucket/prefix/'})),
+    field('v-url', 'S3 location', text('v-url', 's3Url', {required: true, placeholder: 's3://bucket/prefix/',
+      list: 'known-locations'})),
     field('v-format', 'Format', formats('v-format')),
     field('v-mode', 'Mode', h('select', {id: 'v-mode', name: 'mode'}, h('option', {value: 'FULL'}, 'FULL: every row'),
       h('option', {value: 'SAMPLE'}, 'SAMPLE: the first rows of each file'))),
     h('div', null, h('button', {type: 'submit', class: 'secondary'}, 'Validate')), validateStatus);
 
   fill(container, h('section', {'aria-labelledby': 'start-title'},
-    h('h1', {id: 'start-title'}, 'Start & validate'), apps,
+    h('h1', {id: 'start-title'}, 'Start & validate'), apps, locations,
     h('div', {class: 'grid'}, h('div', {class: 'card'}, startForm), h('div', {class: 'card'}, validateForm))));
 
   loadRoles();
+  loadLocations();
+
+  // The locations of recent imports, offered as suggestions (the local run's demo files among them).
+  async function loadLocations() {
+    if (!ctx.can('imports:read')) return;
+    try {
+      const page = (await get('/api/v1/imports?limit=50')).data;
+      fill(locations, [...new Set(page.items.map((i) => i.s3Url))].map((url) => h('option', {value: url})));
+    } catch {
+      // Suggestions only: the form works without them.
+    }
+  }
 
   async function loadRoles() {
     if (!ctx.can('import-roles:read')) {

@@ -19,7 +19,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit", description = "Every authenticated call that changed or tried to change something")
 class AuditController {
-
-	private static final String PROBLEM = "application/problem+json";
 
 	private final AuditRepository repository;
 
@@ -63,8 +60,6 @@ class AuditController {
 	@ApiResponse(responseCode = "200", description = "One page of records",
 			content = @Content(schema = @Schema(implementation = AuditPage.class),
 					examples = @ExampleObject(value = PAGE_EXAMPLE)))
-	@ApiResponse(responseCode = "400", description = "Invalid filter or cursor",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	AuditPage list(
 			@Parameter(description = "Only calls by this client") @RequestParam(required = false) @Size(
 					max = 256) String caller,

@@ -1,93 +1,39 @@
 package io.pinpointimport.destination;
 
-import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
-import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
- * The destination the import workflow talks to: each call goes to the destination whose
- * application ids or definitions it concerns - Pinpoint unless another destination's
- * namespace says otherwise.
+ * Finds each import's destination by the destination column it was stored with - never by
+ * the shape of its application id - among the {@link ImportDestination} beans, one for
+ * each {@link Destination}.
  */
 @Component
-@Primary
-class DestinationRouter implements ImportDestination {
+class DestinationRouter implements Destinations {
 
-	private final PinpointDestination pinpoint;
+	private final Map<Destination, ImportDestination> byDestination = new EnumMap<>(Destination.class);
 
-	private final List<NamespacedDestination> others;
-
-	DestinationRouter(PinpointDestination pinpoint, List<NamespacedDestination> others) {
-		this.pinpoint = pinpoint;
-		this.others = others;
-	}
-
-	private ImportDestination of(String applicationId) {
-		if (applicationId != null) {
-			for (NamespacedDestination other : this.others) {
-				if (applicationId.startsWith(other.namespace())) {
-					return other;
-				}
+	DestinationRouter(List<ImportDestination> destinations) {
+		for (ImportDestination destination : destinations) {
+			ImportDestination earlier = this.byDestination.put(destination.destination(), destination);
+			if (earlier != null) {
+				throw new IllegalStateException("Two import destinations for " + destination.destination() + ": "
+						+ earlier.capabilities().name() + " and " + destination.capabilities().name());
 			}
 		}
-		return this.pinpoint;
-	}
-
-	private ImportDestination of(JobDefinition definition) {
-		for (NamespacedDestination other : this.others) {
-			if (other.runs(definition)) {
-				return other;
+		for (Destination destination : Destination.values()) {
+			if (!this.byDestination.containsKey(destination)) {
+				throw new IllegalStateException("No import destination runs " + destination + " imports");
 			}
 		}
-		return of(definition.applicationId());
-	}
-
-	/** Pinpoint's: the workflow reads only names for messages from it. */
-	@Override
-	public Capabilities capabilities() {
-		return this.pinpoint.capabilities();
 	}
 
 	@Override
-	public Capabilities capabilitiesFor(String applicationId) {
-		return of(applicationId).capabilities();
-	}
-
-	@Override
-	public SubmittedJob submit(JobDefinition definition, Duration timeout) {
-		return of(definition).submit(definition, timeout);
-	}
-
-	@Override
-	public Job describe(String applicationId, String jobId) {
-		return of(applicationId).describe(applicationId, jobId);
-	}
-
-	@Override
-	public JobPage list(String applicationId, int pageSize, String pageToken) {
-		return of(applicationId).list(applicationId, pageSize, pageToken);
-	}
-
-	@Override
-	public boolean mayHaveCreated(JobDefinition submitted, Job listed) {
-		return of(submitted).mayHaveCreated(submitted, listed);
-	}
-
-	@Override
-	public String conflictKey(JobDefinition definition) {
-		return of(definition).conflictKey(definition);
-	}
-
-	@Override
-	public String createdSegmentId(JobDefinition submitted, Job job) {
-		return of(submitted).createdSegmentId(submitted, job);
-	}
-
-	@Override
-	public void cancel(String applicationId, String jobId) {
-		of(applicationId).cancel(applicationId, jobId);
+	public ImportDestination of(Destination destination) {
+		return this.byDestination.get(destination);
 	}
 
 }

@@ -4,22 +4,17 @@ import java.time.Duration;
 
 /**
  * A system that runs endpoint import jobs: the only way the imports feature talks to a
- * destination. It speaks only this package's vocabulary (job {@link Job.Phase phases},
- * failure {@link DestinationFailure.Kind kinds}); failures are thrown as
- * {@link DestinationFailure}.
+ * destination (found through {@link Destinations}). It speaks only this package's
+ * vocabulary (job {@link Job.Phase phases}, failure {@link DestinationFailure.Kind
+ * kinds}); failures are thrown as {@link DestinationFailure}.
  */
 public interface ImportDestination {
 
+	/** The imports this destination runs: those stored with this destination. */
+	Destination destination();
+
 	/** What this destination can do, and how a lost answer is reconciled. */
 	Capabilities capabilities();
-
-	/**
-	 * The capabilities of the destination that runs the jobs of {@code applicationId}:
-	 * the same as {@link #capabilities()} unless this destination routes to several.
-	 */
-	default Capabilities capabilitiesFor(String applicationId) {
-		return capabilities();
-	}
 
 	/**
 	 * Starts one import job. A call that fails with

@@ -36,11 +36,14 @@ public record Job(String id, JobDefinition definition, String status, Phase phas
 		FINISHED_OK,
 
 		/** Ended with at least one failed piece, or not run at all. */
-		FINISHED_FAILED;
+		FINISHED_FAILED,
+
+		/** Stopped on request before it finished (a cancelled import). */
+		STOPPED;
 
 		/** True when the job will not change any more. */
 		public boolean terminal() {
-			return this == FINISHED_OK || this == FINISHED_FAILED;
+			return this == FINISHED_OK || this == FINISHED_FAILED || this == STOPPED;
 		}
 
 	}

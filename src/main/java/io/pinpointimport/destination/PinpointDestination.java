@@ -60,6 +60,11 @@ class PinpointDestination implements ImportDestination {
 	}
 
 	@Override
+	public Destination destination() {
+		return Destination.PINPOINT;
+	}
+
+	@Override
 	public Capabilities capabilities() {
 		return CAPABILITIES;
 	}

@@ -3,8 +3,10 @@ package io.pinpointimport.imports;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.pinpointimport.destination.Destination;
 import io.pinpointimport.system.Caller;
@@ -23,7 +25,6 @@ import jakarta.validation.constraints.Pattern;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +43,6 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/api/v1/imports")
 @Tag(name = "Imports", description = "Put the endpoints in S3 files into a Pinpoint segment, tracked to the end")
 class ImportController {
-
-	private static final String PROBLEM = "application/problem+json";
 
 	private static final String IMPORT_EXAMPLE = """
 			{"id": "0b6f1c8e-2f7d-4a55-9a51-6f0f7f3c2a10", "applicationId": "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21",
@@ -82,16 +81,11 @@ class ImportController {
 					schema = @Schema(type = "string", format = "uri-reference")),
 			content = @Content(schema = @Schema(implementation = ImportResource.class),
 					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
-	@ApiResponse(responseCode = "400", description = "Invalid request (fields named in errors)",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "403",
-			description = "A guard-rail forbids the application, S3 location or external role; `rule` names it",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+			description = "A guard-rail forbids the application, S3 location or external role; `rule` names it")
 	@ApiResponse(responseCode = "404",
-			description = "The named role is not managed by this service, or the Customer Profiles domain does not exist",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+			description = "The named role is not managed by this service, or the Customer Profiles domain does not exist")
+	@ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
 	ResponseEntity<ImportResource> start(@Valid @RequestBody ImportRequest request,
 			@Parameter(description = "Makes retries of this request safe: same key and body, same import") @Pattern(
 					regexp = "[\\x21-\\x7E]{1,255}", message = "must be 1-255 visible ASCII characters") @RequestHeader(
@@ -112,8 +106,7 @@ class ImportController {
 			content = @Content(schema = @Schema(implementation = ImportResource.class),
 					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
 	@ApiResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
-	@ApiResponse(responseCode = "404", description = "No such import",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such import")
 	ResponseEntity<ImportResource> get(@Parameter(description = "The import's id") @PathVariable UUID id,
 			@Parameter(hidden = true) WebRequest request) {
 		String etag = this.versions.of(id).orElseThrow(() -> new ImportNotFound(id));
@@ -129,8 +122,6 @@ class ImportController {
 	@ApiResponse(responseCode = "200", description = "A page of imports",
 			content = @Content(schema = @Schema(implementation = ImportPage.class),
 					examples = @ExampleObject(value = PAGE_EXAMPLE)))
-	@ApiResponse(responseCode = "400", description = "Invalid filter, cursor or limit",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
 	ResponseEntity<ImportPage> list(
 			@Parameter(description = "Only imports into this Pinpoint application") @RequestParam(
@@ -152,8 +143,12 @@ class ImportController {
 			@Parameter(description = "Page size, at most 200") @RequestParam(
 					defaultValue = "50") @Min(1) @Max(200) int limit,
 			@Parameter(hidden = true) WebRequest request) {
-		ImportFilter filter = new ImportFilter(applicationId, (states != null) ? Set.copyOf(states) : Set.of(),
-				segmentName, createdAfter, createdBefore, destination);
+		// A blank value (state=) converts to null and filters nothing, as a blank single
+		// filter does.
+		Set<ImportState> wanted = (states != null)
+				? states.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet()) : Set.of();
+		ImportFilter filter = new ImportFilter(applicationId, wanted, segmentName, createdAfter, createdBefore,
+				destination);
 		ImportVersions.PageVersion version = this.versions.ofPage(filter, ImportService.decodeCursor(cursor), limit);
 		if (request.checkNotModified(version.etag())) {
 			return null;
@@ -175,10 +170,8 @@ class ImportController {
 	@ApiResponse(responseCode = "200", description = "Cancelled (or already was)",
 			content = @Content(schema = @Schema(implementation = ImportResource.class),
 					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
-	@ApiResponse(responseCode = "404", description = "No such import",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "Already submitted to Pinpoint, or finished",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such import")
+	@ApiResponse(responseCode = "409", description = "Already submitted to Pinpoint, or finished")
 	ImportResource cancel(@Parameter(description = "The import's id") @PathVariable UUID id) {
 		return ImportResource.of(this.imports.cancel(id));
 	}
@@ -189,12 +182,9 @@ class ImportController {
 	@ApiResponse(responseCode = "202", description = "Queued again",
 			content = @Content(schema = @Schema(implementation = ImportResource.class),
 					examples = @ExampleObject(value = IMPORT_EXAMPLE)))
-	@ApiResponse(responseCode = "403", description = "A guard-rail now forbids the import; `rule` names it",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "No such import",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "The import is not FAILED",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "A guard-rail now forbids the import; `rule` names it")
+	@ApiResponse(responseCode = "404", description = "No such import")
+	@ApiResponse(responseCode = "409", description = "The import is not FAILED")
 	ResponseEntity<ImportResource> retry(@Parameter(description = "The import's id") @PathVariable UUID id) {
 		return ResponseEntity.accepted().body(ImportResource.of(this.imports.retry(id)));
 	}

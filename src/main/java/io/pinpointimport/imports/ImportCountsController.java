@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Imports")
 class ImportCountsController {
 
-	private final ImportRepository imports;
+	private final ImportFigures imports;
 
-	ImportCountsController(ImportRepository imports) {
+	ImportCountsController(ImportFigures imports) {
 		this.imports = imports;
 	}
 

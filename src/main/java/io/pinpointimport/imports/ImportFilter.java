@@ -51,11 +51,11 @@ record ImportFilter(String applicationId, Set<ImportState> states, String segmen
 		}
 		if (this.createdAfter != null) {
 			sql.append(" AND created_at > :createdAfter");
-			params.put("createdAfter", ImportRepository.ts(this.createdAfter));
+			params.put("createdAfter", ImportRows.ts(this.createdAfter));
 		}
 		if (this.createdBefore != null) {
 			sql.append(" AND created_at < :createdBefore");
-			params.put("createdBefore", ImportRepository.ts(this.createdBefore));
+			params.put("createdBefore", ImportRows.ts(this.createdBefore));
 		}
 		return sql.toString();
 	}

@@ -26,13 +26,13 @@ class ImportMetrics {
 
 	private final MeterRegistry registry;
 
-	private final ImportRepository imports;
+	private final ImportFigures imports;
 
 	private final Timer staleness;
 
 	private Snapshot snapshot = new Snapshot(Instant.EPOCH, Map.of(), Optional.empty());
 
-	ImportMetrics(MeterRegistry registry, ImportRepository imports) {
+	ImportMetrics(MeterRegistry registry, ImportFigures imports) {
 		this.registry = registry;
 		this.imports = imports;
 		for (ImportState state : ImportState.values()) {

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportRoleUsage implements RoleUsage {
 
-	private final ImportRepository imports;
+	private final ImportFigures imports;
 
-	ImportRoleUsage(ImportRepository imports) {
+	ImportRoleUsage(ImportFigures imports) {
 		this.imports = imports;
 	}
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.pinpointimport.destination.Destination;
+import io.pinpointimport.destination.DestinationFailure;
+import io.pinpointimport.destination.Destinations;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.ProfileField;
 import io.pinpointimport.destination.ProfilesTarget;
@@ -34,7 +36,9 @@ import org.springframework.stereotype.Service;
 @Service
 class ImportService {
 
-	private final ImportRepository imports;
+	private final ImportReads imports;
+
+	private final ImportWrites writes;
 
 	private final ImportSettings settings;
 
@@ -46,19 +50,20 @@ class ImportService {
 
 	private final GuardRails guardRails;
 
-	private final ImportDestination destination;
+	private final Destinations destinations;
 
 	private final ProfilesChecks profilesChecks;
 
 	private final ObjectProvider<ImportRequestCheck> requestChecks;
 
-	ImportService(ImportRepository imports, ImportSettings settings, ImportRoleLookup roles,
+	ImportService(ImportReads imports, ImportWrites writes, ImportSettings settings, ImportRoleLookup roles,
 			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers, GuardRails guardRails,
-			ImportDestination destination, ProfilesChecks profilesChecks,
+			Destinations destinations, ProfilesChecks profilesChecks,
 			ObjectProvider<ImportRequestCheck> requestChecks) {
-		this.destination = destination;
+		this.destinations = destinations;
 		this.profilesChecks = profilesChecks;
 		this.imports = imports;
+		this.writes = writes;
 		this.settings = settings;
 		this.roles = roles;
 		this.preflights = preflights;
@@ -101,7 +106,7 @@ class ImportService {
 				requestedBy, idempotencyKey, hash,
 				// as PostgreSQL keeps it, so this answer and later reads agree
 				Instant.now().truncatedTo(ChronoUnit.MICROS));
-		if (!this.imports.insert(imp)) {
+		if (!this.writes.insert(imp)) {
 			// A concurrent request with the same key won the insert.
 			return replay(this.imports.findByIdempotencyKey(requestedBy, idempotencyKey).orElseThrow(), idempotencyKey,
 					hash);
@@ -133,16 +138,22 @@ class ImportService {
 		if (imp.state() == ImportState.CANCELLED) {
 			return imp;
 		}
-		if (imp.state() == ImportState.RUNNING && imp.spec().destination() != Destination.PINPOINT
-				&& imp.job().jobId() != null) {
+		ImportDestination destination = this.destinations.of(imp.spec().destination());
+		if (imp.state() == ImportState.RUNNING && destination.capabilities().cancel() && imp.job().jobId() != null) {
 			// A destination that can stop a running job (Customer Profiles'
 			// StopUploadJob).
-			this.destination.cancel(imp.spec().applicationId(), imp.job().jobId());
-			if (this.imports.cancelRunning(id, Instant.now())) {
+			try {
+				destination.cancel(imp.spec().applicationId(), imp.job().jobId());
+			}
+			catch (DestinationFailure failure) {
+				throw JobNotStopped.of(id, destination.capabilities().name(), failure);
+			}
+			if (this.writes.cancelRunning(id, Instant.now()) || get(id).state() == ImportState.CANCELLED) {
+				// ended by this call, or by the poller, which saw the stopped job first
 				return get(id);
 			}
 		}
-		if (!this.imports.cancel(id, Instant.now())) {
+		if (!this.writes.cancel(id, Instant.now())) {
 			throw ImportStateConflict.notCancellable(id, get(id).state());
 		}
 		return get(id);
@@ -153,7 +164,7 @@ class ImportService {
 		// The guard-rails may have tightened since the import was accepted.
 		checkGuardRails(imp.spec().applicationId(), imp.spec().s3Url(),
 				(imp.spec().roleName() == null) ? imp.spec().roleArn() : null);
-		if (!this.imports.retry(id, this.preflights.stream().findAny().isEmpty())) {
+		if (!this.writes.retry(id, this.preflights.stream().findAny().isEmpty())) {
 			throw ImportStateConflict.notRetryable(id, get(imp.id()).state());
 		}
 		this.workers.wake();

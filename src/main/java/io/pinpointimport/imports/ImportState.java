@@ -37,7 +37,8 @@ enum ImportState {
 	/**
 	 * The destination runs the job ({@code job_id} set); the poller looks at it when
 	 * {@code next_poll_at} is due. Leaves to: SUCCEEDED (job finished OK), FAILED (job
-	 * finished failed, or the destination no longer knows it).
+	 * finished failed, or the destination no longer knows it), CANCELLED (the job was
+	 * stopped, at a destination that can stop jobs).
 	 */
 	RUNNING,
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.pinpointimport.destination.Destination;
 import io.pinpointimport.destination.Job;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,12 +23,26 @@ class OrphanJobRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Applications with imports created since {@code since}: the ones worth listing. */
-	List<String> applicationsSince(Instant since) {
+	/** An application, with the destination its imports were stored with. */
+	record WatchedApplication(Destination destination, String applicationId) {
+
+	}
+
+	/**
+	 * Applications with imports created since {@code since}, or with orphans still
+	 * running: the ones worth listing.
+	 */
+	List<WatchedApplication> applicationsSince(Instant since) {
 		return this.jdbc.sql("""
-				SELECT DISTINCT application_id FROM endpoint_import WHERE created_at >= :since
-				UNION SELECT application_id FROM orphan_job WHERE ended_at IS NULL
-				""").param("since", ImportRepository.ts(since)).query(String.class).list();
+				SELECT DISTINCT destination, application_id FROM endpoint_import WHERE created_at >= :since
+				UNION SELECT DISTINCT i.destination, o.application_id FROM orphan_job o
+				    JOIN endpoint_import i ON i.application_id = o.application_id
+				WHERE o.ended_at IS NULL
+				""")
+			.param("since", ImportRows.ts(since))
+			.query((rs, n) -> new WatchedApplication(Destination.valueOf(rs.getString("destination")),
+					rs.getString("application_id")))
+			.list();
 	}
 
 	/**
@@ -51,8 +66,8 @@ class OrphanJobRepository {
 			.param("s3Url", (definition != null) ? definition.s3Url() : null)
 			.param("roleArn", (definition != null) ? definition.roleArn() : null)
 			.param("format", (definition != null && definition.format() != null) ? definition.format().name() : null)
-			.param("createdAt", ImportRepository.ts(job.createdAt()))
-			.param("now", ImportRepository.ts(now))
+			.param("createdAt", ImportRows.ts(job.createdAt()))
+			.param("now", ImportRows.ts(now))
 			.param("ended", job.phase().terminal())
 			.param("twin", likelyTwinOf)
 			.query(Boolean.class)
@@ -82,7 +97,7 @@ class OrphanJobRepository {
 				""")
 			.param("app", applicationId)
 			.param("key", conflictKey)
-			.param("createdAt", ImportRepository.ts(createdAt))
+			.param("createdAt", ImportRows.ts(createdAt))
 			.query(UUID.class)
 			.optional()
 			.orElse(null);
@@ -92,7 +107,7 @@ class OrphanJobRepository {
 	void endAll(String applicationId, Instant now) {
 		this.jdbc.sql("UPDATE orphan_job SET ended_at = :now WHERE application_id = :app AND ended_at IS NULL")
 			.param("app", applicationId)
-			.param("now", ImportRepository.ts(now))
+			.param("now", ImportRows.ts(now))
 			.update();
 	}
 

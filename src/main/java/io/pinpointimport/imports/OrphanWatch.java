@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pinpointimport.destination.DestinationFailure;
+import io.pinpointimport.destination.Destinations;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.Job;
 import io.pinpointimport.destination.JobPage;
@@ -30,11 +31,11 @@ class OrphanWatch {
 	/** Guards against an application with an endless job list. */
 	private static final int MAX_PAGES = 50;
 
-	private final ImportRepository imports;
+	private final Reconciliations reconciliations;
 
 	private final OrphanJobRepository orphans;
 
-	private final ImportDestination destination;
+	private final Destinations destinations;
 
 	private final ImportSettings importSettings;
 
@@ -44,11 +45,11 @@ class OrphanWatch {
 
 	private final AtomicLong active = new AtomicLong();
 
-	OrphanWatch(ImportRepository imports, OrphanJobRepository orphans, ImportDestination destination,
+	OrphanWatch(Reconciliations reconciliations, OrphanJobRepository orphans, Destinations destinations,
 			ImportSettings importSettings, OrphanJobSettings settings, MeterRegistry registry) {
-		this.imports = imports;
+		this.reconciliations = reconciliations;
 		this.orphans = orphans;
-		this.destination = destination;
+		this.destinations = destinations;
 		this.importSettings = importSettings;
 		this.settings = settings;
 		this.detected = Counter.builder("pinpoint.import.orphan.jobs.detected")
@@ -63,12 +64,12 @@ class OrphanWatch {
 	void scan() {
 		Instant now = Instant.now();
 		Instant since = now.minus(this.settings.lookback());
-		for (String applicationId : this.orphans.applicationsSince(since)) {
+		for (OrphanJobRepository.WatchedApplication application : this.orphans.applicationsSince(since)) {
 			try {
-				scan(applicationId, since);
+				scan(this.destinations.of(application.destination()), application.applicationId(), since);
 			}
 			catch (DestinationFailure failure) {
-				log.info("Orphan watch: cannot list the jobs of application {} ({})", applicationId,
+				log.info("Orphan watch: cannot list the jobs of application {} ({})", application.applicationId(),
 						failure.getMessage());
 			}
 		}
@@ -76,13 +77,13 @@ class OrphanWatch {
 		this.active.set(this.orphans.countActive());
 	}
 
-	private void scan(String applicationId, Instant since) {
+	private void scan(ImportDestination destination, String applicationId, Instant since) {
 		String token = null;
 		int pages = 0;
 		do {
 			JobPage page;
 			try {
-				page = this.destination.list(applicationId, this.importSettings.polling().pageSize(), token);
+				page = destination.list(applicationId, this.importSettings.polling().pageSize(), token);
 			}
 			catch (DestinationFailure failure) {
 				if (failure.kind() == DestinationFailure.Kind.NOT_FOUND) {
@@ -93,13 +94,13 @@ class OrphanWatch {
 				throw failure;
 			}
 			// read after the listing: a job recorded meanwhile is known, not an orphan
-			Set<String> unresolved = this.imports.unresolvedConflictKeys();
+			Set<String> unresolved = this.reconciliations.unresolvedConflictKeys();
 			boolean allOlder = !page.jobs().isEmpty();
 			for (Job job : page.jobs()) {
 				boolean recent = job.createdAt() == null || !job.createdAt().isBefore(since);
 				allOlder &= !recent;
-				if (recent && !this.imports.jobKnown(applicationId, job.id())) {
-					consider(applicationId, job, unresolved);
+				if (recent && !this.reconciliations.jobKnown(applicationId, job.id())) {
+					consider(destination, applicationId, job, unresolved);
 				}
 			}
 			token = allOlder ? null : page.nextToken();
@@ -107,8 +108,8 @@ class OrphanWatch {
 		while (token != null && ++pages < MAX_PAGES);
 	}
 
-	private void consider(String applicationId, Job job, Set<String> unresolved) {
-		String key = (job.definition() != null) ? this.destination.conflictKey(job.definition()) : null;
+	private void consider(ImportDestination destination, String applicationId, Job job, Set<String> unresolved) {
+		String key = (job.definition() != null) ? destination.conflictKey(job.definition()) : null;
 		if (key != null && unresolved.contains(key)) {
 			// an in-doubt submission may own it: reconciliation decides
 			return;

@@ -20,7 +20,7 @@ class Preflighter {
 
 	private static final Logger log = LoggerFactory.getLogger(Preflighter.class);
 
-	private final ImportRepository imports;
+	private final PreflightQueue imports;
 
 	private final List<ImportPreflight> checks;
 
@@ -28,7 +28,7 @@ class Preflighter {
 
 	private final String owner = "preflight-" + UUID.randomUUID();
 
-	Preflighter(ImportRepository imports, ObjectProvider<ImportPreflight> checks, ImportSettings settings) {
+	Preflighter(PreflightQueue imports, ObjectProvider<ImportPreflight> checks, ImportSettings settings) {
 		this.imports = imports;
 		this.checks = checks.orderedStream().toList();
 		this.settings = settings;

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.pinpointimport.destination.DestinationFailure;
+import io.pinpointimport.destination.Destinations;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.Job;
 import io.pinpointimport.destination.JobDefinition;
@@ -41,9 +42,13 @@ class Submitter {
 	/** Guards against an application with an endless job list. */
 	private static final int MAX_RECONCILE_PAGES = 200;
 
-	private final ImportRepository imports;
+	private final SubmissionClaims claims;
 
-	private final ImportDestination destination;
+	private final SubmissionResults results;
+
+	private final Reconciliations reconciliations;
+
+	private final Destinations destinations;
 
 	private final ImportSettings settings;
 
@@ -58,16 +63,24 @@ class Submitter {
 		return thread;
 	});
 
-	Submitter(ImportRepository imports, ImportDestination destination, ImportSettings settings, ImportMetrics metrics) {
-		this.imports = imports;
-		this.destination = destination;
+	Submitter(SubmissionClaims claims, SubmissionResults results, Reconciliations reconciliations,
+			Destinations destinations, ImportSettings settings, ImportMetrics metrics) {
+		this.claims = claims;
+		this.results = results;
+		this.reconciliations = reconciliations;
+		this.destinations = destinations;
 		this.settings = settings;
 		this.metrics = metrics;
 	}
 
+	/** The destination the import was stored with. */
+	private ImportDestination destination(StoredImport imp) {
+		return this.destinations.of(imp.spec().destination());
+	}
+
 	/** The conflict key the destination gives an import's submission. */
 	private String conflictKey(StoredImport imp) {
-		return this.destination.conflictKey(definition(imp));
+		return destination(imp).conflictKey(definition(imp));
 	}
 
 	private static JobDefinition definition(StoredImport imp) {
@@ -81,7 +94,7 @@ class Submitter {
 	 */
 	boolean step() {
 		Instant now = Instant.now();
-		Optional<ImportRepository.Claim> claim = this.imports.claimNext(this.owner, this.settings.concurrentJobLimit(),
+		Optional<SubmissionClaims.Claim> claim = this.claims.claimNext(this.owner, this.settings.concurrentJobLimit(),
 				now, now.plus(this.settings.submission().lease()), this::conflictKey);
 		if (claim.isEmpty()) {
 			return false;
@@ -105,7 +118,7 @@ class Submitter {
 		try {
 			SubmittedJob submitted;
 			try {
-				submitted = this.destination.submit(definition(imp), submission.callTimeout());
+				submitted = destination(imp).submit(definition(imp), submission.callTimeout());
 			}
 			finally {
 				renewal.cancel(false);
@@ -113,7 +126,7 @@ class Submitter {
 			Job job = submitted.job();
 			Instant now = Instant.now();
 			this.metrics.attempt(AttemptOutcome.SUBMITTED);
-			if (!this.imports.recordJob(imp, this.owner, AttemptOutcome.SUBMITTED, job, null, submitted.requestId(),
+			if (!this.results.recordJob(imp, this.owner, AttemptOutcome.SUBMITTED, job, null, submitted.requestId(),
 					now, now.plus(this.settings.polling().minInterval()))) {
 				log.warn("Import {}: job {} created but the import was taken over meanwhile; it will be reconciled",
 						imp.id(), job.id());
@@ -141,7 +154,7 @@ class Submitter {
 			return;
 		}
 		try {
-			this.imports.renewLease(imp, this.owner, Instant.now().plus(this.settings.submission().lease()));
+			this.results.renewLease(imp, this.owner, Instant.now().plus(this.settings.submission().lease()));
 		}
 		catch (RuntimeException ex) {
 			log.info("Import {}: lease not renewed ({}); another replica may reconcile it", imp.id(), ex.toString());
@@ -163,14 +176,14 @@ class Submitter {
 				Instant since = (imp.roleRefusedSince() != null) ? imp.roleRefusedSince() : imp.inFlightSince();
 				if (now.isBefore(since.plus(submission.propagationWindow()))) {
 					this.metrics.retry("role_propagation");
-					this.imports.recordRetry(imp, this.owner, AttemptOutcome.ROLE_NOT_ASSUMABLE, message,
+					this.results.recordRetry(imp, this.owner, AttemptOutcome.ROLE_NOT_ASSUMABLE, message,
 							failure.errorCode(), failure.requestId(), since, now, now.plus(backoff));
 				}
 				else {
 					fail(imp, AttemptOutcome.ROLE_NOT_ASSUMABLE, failure, new ImportProblem("role-not-assumable",
 							"Import role could not be assumed", 422,
-							this.destination.capabilitiesFor(imp.spec().applicationId()).name() + " still refused role "
-									+ imp.spec().roleArn() + " after " + submission.propagationWindow().toSeconds()
+							destination(imp).capabilities().name() + " still refused role " + imp.spec().roleArn()
+									+ " after " + submission.propagationWindow().toSeconds()
 									+ " s of retries (IAM propagation would be over by now): " + message,
 							awsProperties(failure)), now);
 				}
@@ -178,18 +191,18 @@ class Submitter {
 			case THROTTLED -> {
 				this.metrics.attempt(AttemptOutcome.THROTTLED);
 				this.metrics.retry("throttled");
-				this.imports.recordRetry(imp, this.owner, AttemptOutcome.THROTTLED, message, failure.errorCode(),
+				this.results.recordRetry(imp, this.owner, AttemptOutcome.THROTTLED, message, failure.errorCode(),
 						failure.requestId(), imp.roleRefusedSince(), now, now.plus(backoff));
 			}
 			case IN_DOUBT -> {
 				this.metrics.attempt(AttemptOutcome.OUTCOME_UNKNOWN);
 				this.metrics.retry("outcome_unknown");
-				this.imports.recordInDoubt(imp, this.owner, message, failure.errorCode(), failure.requestId(), now,
+				this.results.recordInDoubt(imp, this.owner, message, failure.errorCode(), failure.requestId(), now,
 						now.plus(backoff));
 			}
 			case REFUSED, NOT_FOUND -> {
 				this.metrics.attempt(AttemptOutcome.REJECTED);
-				String destination = this.destination.capabilitiesFor(imp.spec().applicationId()).name();
+				String destination = destination(imp).capabilities().name();
 				fail(imp, AttemptOutcome.REJECTED, failure,
 						new ImportProblem("import-rejected", destination + " rejected the import", 422,
 								"The import job was refused: " + message, awsProperties(failure)),
@@ -200,7 +213,7 @@ class Submitter {
 
 	private void fail(StoredImport imp, AttemptOutcome outcome, DestinationFailure failure, ImportProblem problem,
 			Instant now) {
-		this.imports.recordSubmissionFailure(imp, this.owner, outcome, failure.destinationMessage(),
+		this.results.recordSubmissionFailure(imp, this.owner, outcome, failure.destinationMessage(),
 				failure.errorCode(), failure.requestId(), problem, now);
 	}
 
@@ -230,7 +243,7 @@ class Submitter {
 			log.info("Import {}: in-doubt attempt {} had created job {}; adopting it", imp.id(), imp.attemptCount(),
 					job.id());
 			this.metrics.attempt(AttemptOutcome.RECONCILED);
-			this.imports.recordJob(imp, this.owner, AttemptOutcome.RECONCILED, job,
+			this.results.recordJob(imp, this.owner, AttemptOutcome.RECONCILED, job,
 					"reconciled: found job " + job.id() + " in the destination's job list", null, now,
 					now.plus(this.settings.polling().minInterval()));
 			return;
@@ -239,14 +252,14 @@ class Submitter {
 			// The request may still arrive, or its job not be listed yet.
 			Duration backoff = Backoff.delay(submission.initialBackoff(), submission.maxBackoff(), imp.retryCount());
 			Instant next = now.plus(backoff).isBefore(settledAt) ? now.plus(backoff) : settledAt;
-			this.imports.postponeReconciliation(imp, this.owner, next);
+			this.reconciliations.postponeReconciliation(imp, this.owner, next);
 			return;
 		}
 		log.info(
 				"Import {}: in-doubt attempt {} created no job (none listed {} after the call started); submitting again",
 				imp.id(), imp.attemptCount(), Duration.between(imp.inFlightSince(), now));
 		this.metrics.attempt(AttemptOutcome.NOT_CREATED);
-		this.imports
+		this.reconciliations
 			.resubmitAfterNoJob(imp, this.owner, "reconciled: no job was created", now, now.plus(submission.lease()))
 			.ifPresent(this::submit);
 	}
@@ -256,10 +269,10 @@ class Submitter {
 		ImportSettings.Submission submission = this.settings.submission();
 		Instant now = Instant.now();
 		Map<String, Object> properties = awsProperties(failure);
-		String destination = this.destination.capabilitiesFor(imp.spec().applicationId()).name();
+		String destination = destination(imp).capabilities().name();
 		if (failure.kind() == DestinationFailure.Kind.NOT_FOUND) {
 			this.metrics.attempt(AttemptOutcome.OUTCOME_UNKNOWN);
-			this.imports.failInDoubt(imp, this.owner, "reconciliation: the application is gone",
+			this.reconciliations.failInDoubt(imp, this.owner, "reconciliation: the application is gone",
 					new ImportProblem("import-application-gone", "The application is gone", 422,
 							destination + " no longer knows application " + imp.spec().applicationId()
 									+ ", so no job of this import can run: " + failure.destinationMessage(),
@@ -271,7 +284,7 @@ class Submitter {
 			log.warn("Import {}: outcome of attempt {} still unknown after {}; failing it to free its slot", imp.id(),
 					imp.attemptCount(), submission.inDoubtLimit());
 			this.metrics.attempt(AttemptOutcome.OUTCOME_UNKNOWN);
-			this.imports.failInDoubt(imp, this.owner, "reconciliation gave up: " + failure.destinationMessage(),
+			this.reconciliations.failInDoubt(imp, this.owner, "reconciliation gave up: " + failure.destinationMessage(),
 					new ImportProblem("import-outcome-unknown", "Whether a job was created is unknown", 502,
 							"The job list of application " + imp.spec().applicationId() + " could not be read for "
 									+ submission.inDoubtLimit().toSeconds()
@@ -284,7 +297,7 @@ class Submitter {
 		}
 		Duration backoff = Backoff.delay(submission.initialBackoff(), submission.maxBackoff(), imp.retryCount());
 		log.info("Import {}: cannot reconcile yet ({}); trying again in {}", imp.id(), failure.getMessage(), backoff);
-		this.imports.postponeReconciliation(imp, this.owner, now.plus(backoff));
+		this.reconciliations.postponeReconciliation(imp, this.owner, now.plus(backoff));
 	}
 
 	private Optional<Job> findJob(StoredImport imp, Instant since) {
@@ -293,11 +306,11 @@ class Submitter {
 		String token = null;
 		int pages = 0;
 		do {
-			JobPage page = this.destination.list(applicationId, this.settings.polling().pageSize(), token);
+			JobPage page = destination(imp).list(applicationId, this.settings.polling().pageSize(), token);
 			for (Job job : page.jobs()) {
 				boolean recent = job.createdAt() == null || !job.createdAt().isBefore(since);
-				if (recent && this.destination.mayHaveCreated(definition(imp), job)
-						&& !this.imports.jobKnown(applicationId, job.id())
+				if (recent && destination(imp).mayHaveCreated(definition(imp), job)
+						&& !this.reconciliations.jobKnown(applicationId, job.id())
 						&& (best == null || Comparator.nullsLast(Comparator.<Instant>naturalOrder())
 							.compare(job.createdAt(), best.createdAt()) < 0)) {
 					best = job;

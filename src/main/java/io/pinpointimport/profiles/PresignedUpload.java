@@ -62,9 +62,10 @@ class PresignedUpload {
 		Matcher code = S3_ERROR_CODE.matcher(response.body());
 		String errorCode = code.find() ? code.group(1) : null;
 		String requestId = response.headers().firstValue("x-amz-request-id").orElse(null);
-		ProfilesFailure.Kind kind = (response.statusCode() >= 500) ? ProfilesFailure.Kind.IN_DOUBT
-				: (response.statusCode() == 503 || "SlowDown".equals(errorCode)) ? ProfilesFailure.Kind.THROTTLED
-						: ProfilesFailure.Kind.REFUSED;
+		// 503 SlowDown is S3 throttling; a PUT that failed either way is safe to repeat
+		ProfilesFailure.Kind kind = (response.statusCode() == 503 || "SlowDown".equals(errorCode))
+				? ProfilesFailure.Kind.THROTTLED
+				: (response.statusCode() >= 500) ? ProfilesFailure.Kind.IN_DOUBT : ProfilesFailure.Kind.REFUSED;
 		throw new ProfilesFailure(kind, "PutObject", errorCode, requestId,
 				"the upload path answered " + response.statusCode() + ((errorCode != null) ? " " + errorCode : ""),
 				null);

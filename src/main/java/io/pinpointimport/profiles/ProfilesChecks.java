@@ -48,8 +48,9 @@ public class ProfilesChecks {
 	}
 
 	/**
-	 * Throws {@link DomainNotFound} unless the domain exists; an AWS outage or throttling
-	 * is an {@link AwsFailure} (503), access denied a 502 naming the actions to grant.
+	 * Throws {@link DomainNotFound} unless the domain exists; throttling, server errors
+	 * and an unreachable service are 503s, access denied a 502 naming the actions to
+	 * grant.
 	 */
 	public void requireDomain(String domain) {
 		boolean exists;
@@ -57,6 +58,11 @@ public class ProfilesChecks {
 			exists = this.gateway.domainExists(domain);
 		}
 		catch (ProfilesFailure failure) {
+			if (failure.kind() == ProfilesFailure.Kind.IN_DOUBT
+					&& failure.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException) {
+				// a 5xx: an outage, which AwsFailure would answer as a 502
+				throw new ProfilesUnavailable(failure);
+			}
 			if (failure.getCause() instanceof software.amazon.awssdk.core.exception.SdkException sdk) {
 				throw AwsFailure.of("GetDomain", sdk, ProfilesGateway.ACTIONS);
 			}

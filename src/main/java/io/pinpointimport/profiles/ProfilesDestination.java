@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 import io.pinpointimport.destination.Capabilities;
+import io.pinpointimport.destination.Destination;
 import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.destination.Job;
 import io.pinpointimport.destination.JobDefinition;
 import io.pinpointimport.destination.JobPage;
-import io.pinpointimport.destination.NamespacedDestination;
+import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.ProfilesTarget;
 import io.pinpointimport.destination.Records;
 import io.pinpointimport.destination.SubmittedJob;
@@ -29,9 +30,12 @@ import org.springframework.stereotype.Component;
  * left to the next submission, which finishes it instead of creating another.
  */
 @Component
-class ProfilesDestination implements NamespacedDestination {
+class ProfilesDestination implements ImportDestination {
 
-	/** Application ids of this destination: the namespace, then the domain name. */
+	/**
+	 * Application ids of this destination's imports: the namespace, then the domain name
+	 * (read back here only; imports are routed by their stored destination).
+	 */
 	static final String NAMESPACE = "customer-profiles/";
 
 	/** Every upload job of an import is named this, then the import's reference. */
@@ -64,14 +68,8 @@ class ProfilesDestination implements NamespacedDestination {
 	}
 
 	@Override
-	public String namespace() {
-		return NAMESPACE;
-	}
-
-	@Override
-	public boolean runs(JobDefinition definition) {
-		return definition.profiles() != null
-				|| (definition.applicationId() != null && definition.applicationId().startsWith(NAMESPACE));
+	public Destination destination() {
+		return Destination.CUSTOMER_PROFILES;
 	}
 
 	@Override
@@ -84,10 +82,10 @@ class ProfilesDestination implements NamespacedDestination {
 		ProfilesTarget target = definition.profiles();
 		String domain = target.domainName();
 		String displayName = DISPLAY_NAME_PREFIX + definition.reference();
+		String jobId = null;
 		try {
 			Optional<ProfilesGateway.UploadJob> earlier = this.uploads.find(domain, displayName);
 			ProfilesUploads.Prepared prepared = null;
-			String jobId;
 			String status;
 			if (earlier.isPresent()) {
 				jobId = earlier.get().id();
@@ -109,6 +107,14 @@ class ProfilesDestination implements NamespacedDestination {
 			return new SubmittedJob(describe(definition.applicationId(), jobId), null);
 		}
 		catch (ProfilesFailure failure) {
+			if (jobId != null && failure.kind() == ProfilesFailure.Kind.THROTTLED) {
+				// A job exists: throttling after it was created leaves the import in
+				// doubt,
+				// so it stays this import's (reconciled, never seen as an orphan) and the
+				// next try adopts it.
+				throw failure(new ProfilesFailure(ProfilesFailure.Kind.IN_DOUBT, failure.operation(),
+						failure.errorCode(), failure.requestId(), failure.serviceMessage(), failure));
+			}
 			throw failure(failure);
 		}
 		catch (EndpointReader.Malformed ex) {
@@ -196,11 +202,23 @@ class ProfilesDestination implements NamespacedDestination {
 		return null;
 	}
 
-	/** StopUploadJob: the job ends STOPPED. */
+	/**
+	 * StopUploadJob: the job ends STOPPED. A refusal of a job found STOPPED is the answer
+	 * to a repeated stop whose first answer was lost.
+	 */
 	@Override
 	public void cancel(String applicationId, String jobId) {
+		String domain = domain(applicationId);
 		try {
-			this.gateway.stop(domain(applicationId), jobId);
+			try {
+				this.gateway.stop(domain, jobId);
+			}
+			catch (ProfilesFailure failure) {
+				if (failure.kind() != ProfilesFailure.Kind.REFUSED
+						|| !"STOPPED".equals(this.gateway.describe(domain, jobId).status())) {
+					throw failure;
+				}
+			}
 		}
 		catch (ProfilesFailure failure) {
 			throw failure(failure);
@@ -215,7 +233,8 @@ class ProfilesDestination implements NamespacedDestination {
 		String status = job.status();
 		Job.Phase phase = switch (String.valueOf(status)) {
 			case "SUCCEEDED", "PARTIALLY_SUCCEEDED" -> Job.Phase.FINISHED_OK;
-			case "FAILED", "STOPPED" -> Job.Phase.FINISHED_FAILED;
+			case "FAILED" -> Job.Phase.FINISHED_FAILED;
+			case "STOPPED" -> Job.Phase.STOPPED;
 			default -> Job.Phase.RUNNING;
 		};
 		boolean ended = phase.terminal();

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Import roles", description = "The IAM role Pinpoint assumes to read import files from S3: "
 		+ "created, verified, repaired and deleted by this service")
 class ImportRoleController {
-
-	private static final String PROBLEM = "application/problem+json";
 
 	private static final String JSON = "application/json";
 
@@ -63,16 +60,11 @@ class ImportRoleController {
 	@ApiResponse(responseCode = "201", description = "The role was created",
 			content = @Content(mediaType = JSON, schema = @Schema(implementation = ImportRoleView.class),
 					examples = @ExampleObject(name = "created", value = ImportRoleExamples.CREATED)))
-	@ApiResponse(responseCode = "400", description = "Invalid role name or body; `errors` names each field",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409",
-			description = "The role exists but was not created by this service, or an IAM quota is reached",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+			description = "The role exists but was not created by this service, or an IAM quota is reached")
 	@ApiResponse(responseCode = "502",
-			description = "AWS refused or failed (denied: lists the IAM actions the service needs)",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "503", description = "AWS kept throttling; retry after `Retry-After` seconds",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+			description = "AWS refused or failed (denied: lists the IAM actions the service needs)")
+	@ApiResponse(responseCode = "503", description = "AWS kept throttling; retry after `Retry-After` seconds")
 	ResponseEntity<ImportRoleView> put(
 			@Parameter(description = "IAM role name", example = "pinpoint-import-growth") @PathVariable @Pattern(
 					regexp = ImportRoleRequest.ROLE_NAME, message = ROLE_NAME_MESSAGE) String roleName,
@@ -108,14 +100,9 @@ class ImportRoleController {
 									value = ImportRoleExamples.UNCHANGED),
 							@ExampleObject(name = "drifted", summary = "Tampered with in IAM",
 									value = ImportRoleExamples.DRIFTED) }))
-	@ApiResponse(responseCode = "400", description = "Invalid role name",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "This service manages no role of that name",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "502", description = "AWS refused or failed",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "503", description = "AWS kept throttling; retry after `Retry-After` seconds",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "This service manages no role of that name")
+	@ApiResponse(responseCode = "502", description = "AWS refused or failed")
+	@ApiResponse(responseCode = "503", description = "AWS kept throttling; retry after `Retry-After` seconds")
 	ImportRoleView get(@Parameter(description = "IAM role name") @PathVariable @Pattern(
 			regexp = ImportRoleRequest.ROLE_NAME, message = ROLE_NAME_MESSAGE) String roleName) {
 		return this.roles.get(roleName);
@@ -127,8 +114,6 @@ class ImportRoleController {
 	@ApiResponse(responseCode = "200", description = "One page of roles",
 			content = @Content(mediaType = JSON, schema = @Schema(implementation = ImportRolePage.class),
 					examples = @ExampleObject(name = "page", value = ImportRoleExamples.PAGE)))
-	@ApiResponse(responseCode = "400", description = "Invalid paging parameters",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ImportRolePage list(
 			@Parameter(description = "Page number, from 0") @RequestParam(
 					defaultValue = "0") @Min(0) @Max(100000) int page,
@@ -140,17 +125,11 @@ class ImportRoleController {
 	@Operation(operationId = "deleteImportRole", summary = "Delete an import role",
 			description = "Detaches and deletes its policies, then deletes the role in IAM, and forgets it.")
 	@ApiResponse(responseCode = "204", description = "Deleted")
-	@ApiResponse(responseCode = "400", description = "Invalid role name",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "No such role, here or in IAM",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such role, here or in IAM")
 	@ApiResponse(responseCode = "409",
-			description = "The role was not created by this service, or an unfinished import uses it",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "502", description = "AWS refused or failed",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "503", description = "AWS kept throttling; retry after `Retry-After` seconds",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+			description = "The role was not created by this service, or an unfinished import uses it")
+	@ApiResponse(responseCode = "502", description = "AWS refused or failed")
+	@ApiResponse(responseCode = "503", description = "AWS kept throttling; retry after `Retry-After` seconds")
 	ResponseEntity<Void> delete(@Parameter(description = "IAM role name") @PathVariable @Pattern(
 			regexp = ImportRoleRequest.ROLE_NAME, message = ROLE_NAME_MESSAGE) String roleName) {
 		this.roles.delete(roleName);

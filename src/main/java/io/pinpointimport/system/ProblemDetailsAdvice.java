@@ -22,6 +22,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -91,6 +93,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"The request body is not valid JSON: " + (cause instanceof JacksonException jackson
 						? jackson.getOriginalMessage().split("\n")[0] : "send a JSON object"));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(status, "unsupported-media-type", "Unsupported media type",
+				"Content-Type '" + ex.getContentType() + "' is not supported; send the body as application/json.",
+				Map.of("supported", "application/json"));
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(status, "not-acceptable", "Not acceptable",
+				"Acceptable representations: " + ex.getSupportedMediaTypes() + ".",
+				Map.of("supported", "application/json"));
+		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.pinpointimport.system;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -105,8 +106,9 @@ public final class ProblemSchema implements OpenApiCustomizer {
 		return switch (code) {
 			case "400" -> problem("invalid-request", "Invalid request", 400,
 					"s3Url: must look like s3://bucket/key or s3://bucket/prefix/, got 'demo-audiences'", path,
-					Map.of("errors", List.of(Map.of("field", "s3Url", "message",
-							"must look like s3://bucket/key or s3://bucket/prefix/, got 'demo-audiences'"))));
+					// ordered, so that the generated document is the same on every run
+					Map.of("errors", List.of(new TreeMap<>(Map.of("field", "s3Url", "message",
+							"must look like s3://bucket/key or s3://bucket/prefix/, got 'demo-audiences'")))));
 			case "401" -> problem("unauthenticated", "Authentication required", 401,
 					"Send an API key in the X-Api-Key header or an OAuth2 access token as 'Authorization: Bearer "
 							+ "<token>'.",
@@ -131,17 +133,26 @@ public final class ProblemSchema implements OpenApiCustomizer {
 							path, Map.of())
 					: problem(resource.equals("import") ? "import-already-submitted" : "role-not-managed", "Conflict",
 							409, description, path, Map.of());
+			case "406" -> problem("not-acceptable", "Not acceptable", 406,
+					"Acceptable representations: [application/json, application/problem+json].", path,
+					Map.of("supported", "application/json"));
 			case "413" -> problem("request-too-large", "Request too large", 413,
 					"The request body exceeds 256KB (pinpoint-import.security.max-request-size).", path, Map.of());
+			case "415" -> problem("unsupported-media-type", "Unsupported media type", 415,
+					"Send the body as application/json.", path, Map.of("supported", "application/json"));
 			case "422" -> problem("idempotency-key-reused", "Idempotency key reused", 422, description, path, Map.of());
 			case "429" -> problem("rate-limited", "Too many requests", 429,
 					"This client made more than 600 requests in a minute; retry after the Retry-After seconds.", path,
 					Map.of());
 			case "502" -> problem("aws-error", "AWS call failed", 502,
 					"IAM answered AccessDenied (request id 4f0c7c3a-0d6b-4c4e-9d38-4f9a3b0f6f21).", path, Map.of());
-			case "503" -> problem("aws-throttled", "AWS throttled the call", 503,
-					"AWS throttled the call beyond the SDK's retries; retry after the Retry-After seconds.", path,
-					Map.of());
+			case "503" -> (description != null && description.contains("database"))
+					? problem("database-unavailable", "Database unavailable", 503,
+							"The service's database cannot be reached; nothing was changed. Retry after 5 s.", path,
+							Map.of())
+					: problem("aws-throttled", "AWS throttled the call", 503,
+							"AWS throttled the call beyond the SDK's retries; retry after the Retry-After seconds.",
+							path, Map.of());
 			default -> problem("internal-error", "Internal error", Integer.parseInt(code),
 					"The service failed unexpectedly; the error was logged.", path, Map.of());
 		};
@@ -149,7 +160,7 @@ public final class ProblemSchema implements OpenApiCustomizer {
 
 	private static Map<String, Object> problem(String type, String title, int status, String detail, String path,
 			Map<String, Object> more) {
-		ProblemDetail problem = Problems.of(HttpStatusCode.valueOf(status), type, title, detail, more);
+		ProblemDetail problem = Problems.of(HttpStatusCode.valueOf(status), type, title, detail, new TreeMap<>(more));
 		// Other path variables (a webhook's delivery id, say) are shown by their names.
 		problem.setInstance(URI.create(path.replace("{id}", OpenApiExamples.IMPORT_ID)
 			.replace("{roleName}", OpenApiExamples.DEMO_ROLE)

@@ -5,7 +5,6 @@ import io.pinpointimport.shared.FileValidation;
 import io.pinpointimport.shared.S3Location;
 import io.pinpointimport.guardrail.GuardRails;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +12,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -62,19 +60,10 @@ class ValidationController {
 					+ "first errors and warnings with file key, line, field, rule id and how to fix it. Runs "
 					+ "synchronously: a location Pinpoint accepts holds at most 1 GB, which is checked in seconds.",
 			responses = { @ApiResponse(responseCode = "200", description = "The report (valid or not)"),
-					@ApiResponse(responseCode = "400", description = "The request is invalid; errors name the field",
-							content = @Content(mediaType = "application/problem+json",
-									schema = @Schema(implementation = ProblemDetail.class))),
 					@ApiResponse(responseCode = "403",
-							description = "The location is outside the allowed S3 locations (guard-rail)",
-							content = @Content(mediaType = "application/problem+json",
-									schema = @Schema(implementation = ProblemDetail.class))),
-					@ApiResponse(responseCode = "502", description = "S3 refused this service's own identity",
-							content = @Content(mediaType = "application/problem+json",
-									schema = @Schema(implementation = ProblemDetail.class))),
-					@ApiResponse(responseCode = "503", description = "S3 throttled or could not be reached",
-							content = @Content(mediaType = "application/problem+json",
-									schema = @Schema(implementation = ProblemDetail.class))) })
+							description = "The location is outside the allowed S3 locations (guard-rail)"),
+					@ApiResponse(responseCode = "502", description = "S3 refused this service's own identity"),
+					@ApiResponse(responseCode = "503", description = "S3 throttled or could not be reached") })
 	ValidationReport validate(@Valid @RequestBody ValidationRequest request) {
 		this.guardRails.checkS3Url("s3Url", request.s3Url());
 		FileValidation mode = (request.mode() != null) ? request.mode() : FileValidation.FULL;

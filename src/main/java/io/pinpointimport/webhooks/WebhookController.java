@@ -21,7 +21,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -43,8 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/webhooks")
 @Tag(name = "Webhooks", description = "Signed, retried HTTP callbacks for every event")
 class WebhookController {
-
-	private static final String PROBLEM = "application/problem+json";
 
 	private static final String WEBHOOK = """
 			{"id": "3d0f2a61-0c3e-4f0b-9a1e-2c8b7d6e5f40", "url": "https://hooks.example.com/pinpoint-import",
@@ -82,10 +79,8 @@ class WebhookController {
 			content = @Content(schema = @Schema(implementation = WebhookResource.class),
 					examples = @ExampleObject(value = WITH_SECRET)))
 	@ApiResponse(responseCode = "400",
-			description = "Invalid request, or a URL the SSRF guard refuses (`rule` names the rule)",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "403", description = "Import role events asked for without import-roles:read",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+			description = "Invalid request, or a URL the SSRF guard refuses (`rule` names the rule)")
+	@ApiResponse(responseCode = "403", description = "Import role events asked for without import-roles:read")
 	ResponseEntity<WebhookResource> create(@Valid @RequestBody WebhookRequest request) {
 		boolean roleEvents = hasScope(Scopes.IMPORT_ROLES_READ);
 		List<String> types = (request.eventTypes() != null) ? List.copyOf(request.eventTypes()) : List.of();
@@ -120,8 +115,7 @@ class WebhookController {
 	@ApiResponse(responseCode = "200", description = "The subscription",
 			content = @Content(schema = @Schema(implementation = WebhookResource.class),
 					examples = @ExampleObject(value = WEBHOOK + "}")))
-	@ApiResponse(responseCode = "404", description = "No such webhook",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such webhook")
 	WebhookResource get(@Parameter(description = "The webhook's id") @PathVariable UUID id) {
 		return WebhookResource.of(find(id), false);
 	}
@@ -129,8 +123,7 @@ class WebhookController {
 	@DeleteMapping("/{id}")
 	@Operation(operationId = "deleteWebhook", summary = "Delete a webhook subscription and its delivery log")
 	@ApiResponse(responseCode = "204", description = "Deleted")
-	@ApiResponse(responseCode = "404", description = "No such webhook",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such webhook")
 	ResponseEntity<Void> delete(@Parameter(description = "The webhook's id") @PathVariable UUID id) {
 		if (!this.webhooks.delete(id)) {
 			throw new WebhookNotFound(id);
@@ -146,8 +139,7 @@ class WebhookController {
 	@ApiResponse(responseCode = "200", description = "The webhook with its new secret",
 			content = @Content(schema = @Schema(implementation = WebhookResource.class),
 					examples = @ExampleObject(value = WITH_SECRET)))
-	@ApiResponse(responseCode = "404", description = "No such webhook",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such webhook")
 	WebhookResource rotate(@Parameter(description = "The webhook's id") @PathVariable UUID id) {
 		if (!this.webhooks.rotate(id, WebhookSigner.newSecret(), Instant.now().plus(this.settings.secretOverlap()))) {
 			throw new WebhookNotFound(id);
@@ -162,8 +154,7 @@ class WebhookController {
 	@ApiResponse(responseCode = "200", description = "The newest deliveries",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = Delivery.class)),
 					examples = @ExampleObject(value = "[" + DELIVERY + "]")))
-	@ApiResponse(responseCode = "404", description = "No such webhook",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such webhook")
 	List<Delivery> deliveries(@Parameter(description = "The webhook's id") @PathVariable UUID id, @Parameter(
 			description = "How many, at most 200") @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
 		find(id);
@@ -177,8 +168,7 @@ class WebhookController {
 	@ApiResponse(responseCode = "202", description = "Queued",
 			content = @Content(schema = @Schema(implementation = Delivery.class),
 					examples = @ExampleObject(value = DELIVERY)))
-	@ApiResponse(responseCode = "404", description = "No such webhook or delivery",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such webhook or delivery")
 	ResponseEntity<Delivery> redeliver(@Parameter(description = "The webhook's id") @PathVariable UUID id,
 			@Parameter(description = "The delivery's id") @PathVariable long deliveryId) {
 		if (!this.webhooks.redeliver(id, deliveryId, Instant.now())) {

@@ -37,7 +37,7 @@ class DashboardServingEndToEndTest {
 		assertThat(page.body()).contains("<script type=\"module\" src=\"/dashboard/app.js\"></script>")
 			.doesNotContain("http://", "https://");
 		for (String asset : new String[] { "app.js", "api.js", "live.js", "dom.js", "imports.js", "roles.js",
-				"audit.js", "start.js", "app.css" }) {
+				"audit.js", "start.js", "webhooks.js", "app.css" }) {
 			Api.Response response = Api.anonymous(this.port).get("/dashboard/" + asset);
 			assertThat(response.status()).as(asset).isEqualTo(200);
 			assertThat(response.header("Content-Type")).as(asset)

@@ -112,6 +112,23 @@ class ImportReadsEndToEndTest {
 			.containsExactly(succeeded);
 	}
 
+	@Test
+	void aBlankStateFiltersNothingAndAnUnknownOneIsRefused() {
+		String id = this.scenario.start(request());
+		this.scenario.awaitEnd(id, Duration.ofSeconds(30));
+		String path = "/api/v1/imports?applicationId=" + this.applicationId;
+		Api.Response blank = this.scenario.api.get(path + "&state=%09");
+		assertThat(blank.status()).as(blank.toString()).isEqualTo(200);
+		assertThat(blank.json().get("total").asLong()).isEqualTo(1);
+		Api.Response blankAndFailed = this.scenario.api.get(path + "&state=&state=FAILED");
+		assertThat(blankAndFailed.status()).as(blankAndFailed.toString()).isEqualTo(200);
+		assertThat(blankAndFailed.json().get("total").asLong()).isZero();
+		Api.Response unknown = this.scenario.api.get(path + "&state=DONE");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(unknown.body()).contains("state");
+	}
+
 	private Api.Response ifNoneMatch(String path, String etag) {
 		return this.scenario.api.send("GET", path, null, Map.of("If-None-Match", etag));
 	}

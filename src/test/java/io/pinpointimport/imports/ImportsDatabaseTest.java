@@ -21,9 +21,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The imports repository on a fresh embedded PostgreSQL database migrated by Flyway.
- * Tests run outside a test transaction: what they check (locks, leases, concurrent
- * claims) only exists across committed transactions.
+ * The imports queries on a fresh embedded PostgreSQL database migrated by Flyway. Tests
+ * run outside a test transaction: what they check (locks, leases, concurrent claims) only
+ * exists across committed transactions.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({ ImportsDatabaseTest.Database.class, ImportRepository.class })
+@Import({ ImportsDatabaseTest.Database.class, ImportRows.class, ImportReads.class, ImportWrites.class, AttemptLog.class,
+		SubmissionClaims.class, SubmissionResults.class, Reconciliations.class, PollQueue.class, ImportFigures.class,
+		PreflightQueue.class })
 @interface ImportsDatabaseTest {
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.pinpointimport.destination.Capabilities;
+import io.pinpointimport.destination.Destination;
 import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.destination.ImportDestination;
 import io.pinpointimport.destination.Job;
@@ -49,6 +50,11 @@ class ScriptedDestination implements ImportDestination {
 	private DestinationFailure.Kind listFailure;
 
 	private final List<Instant> submits = new ArrayList<>();
+
+	@Override
+	public Destination destination() {
+		return Destination.PINPOINT;
+	}
 
 	@Override
 	public Capabilities capabilities() {

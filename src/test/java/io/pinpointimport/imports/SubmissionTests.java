@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pinpointimport.destination.DestinationFailure;
+import io.pinpointimport.destination.Destinations;
 import io.pinpointimport.imports.ScriptedDestination.Next;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,25 @@ import static org.awaitility.Awaitility.await;
 class SubmissionTests {
 
 	@Autowired
-	ImportRepository imports;
+	ImportReads imports;
+
+	@Autowired
+	ImportWrites writes;
+
+	@Autowired
+	SubmissionClaims claims;
+
+	@Autowired
+	SubmissionResults results;
+
+	@Autowired
+	PollQueue polls;
+
+	@Autowired
+	ImportFigures figures;
+
+	@Autowired
+	Reconciliations reconciliations;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -32,6 +51,9 @@ class SubmissionTests {
 	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	final ScriptedDestination destination = new ScriptedDestination();
+
+	/** Every import goes to the scripted destination, whatever it was stored with. */
+	final Destinations destinations = stored -> this.destination;
 
 	ImportSettings settings = Fixtures.settings(2);
 
@@ -162,7 +184,7 @@ class SubmissionTests {
 		Instant now = Instant.now();
 		// a replica marked it in flight, the destination created the job, the replica
 		// died
-		StoredImport inFlight = this.imports.claimNext("dead-replica", 2, now, now.plusMillis(100)).orElseThrow().imp();
+		StoredImport inFlight = this.claims.claimNext("dead-replica", 2, now, now.plusMillis(100)).orElseThrow().imp();
 		this.destination.submit(inFlight.spec().definition(), Duration.ofSeconds(1));
 		Submitter survivor = submitter();
 		await().atMost(Duration.ofSeconds(5)).until(() -> {
@@ -182,7 +204,7 @@ class SubmissionTests {
 		// a second import with the very same definition, in doubt after creating nothing
 		StoredImport twin = StoredImport.accepted(java.util.UUID.randomUUID(), first.spec(), true, "tester", null,
 				"hash", Instant.now());
-		this.imports.insert(twin);
+		this.writes.insert(twin);
 		this.destination.then(Next.UNKNOWN_NOTHING_CREATED);
 		Submitter submitter = submitter();
 		await().atMost(Duration.ofSeconds(5)).until(() -> {
@@ -208,7 +230,7 @@ class SubmissionTests {
 		this.destination.finish(jobs.get(0).id(), "COMPLETED", 10, 0);
 		this.destination.finish(jobs.get(1).id(), "PROCESSING", 0, 0);
 		this.destination.finish(jobs.get(2).id(), "FAILED", 150, 120);
-		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics());
 		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
 		assertThat(this.destination.count("list")).isEqualTo(2); // page size 2, three
 																	// jobs
@@ -236,7 +258,7 @@ class SubmissionTests {
 		this.jdbc.sql("UPDATE endpoint_import SET next_poll_at = now() - interval '1 second' " + "WHERE job_id = :job")
 			.param("job", this.destination.jobs().get(4).id())
 			.update();
-		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics());
 		poller.pollDue();
 		assertThat(this.destination.count("list")).isEqualTo(1);
 		assertThat(this.destination.count("describe")).isZero();
@@ -247,7 +269,7 @@ class SubmissionTests {
 		StoredImport imp = store("vanishing");
 		submitter().step();
 		this.destination.vanish(this.imports.find(imp.id()).orElseThrow().job().jobId());
-		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics());
 		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
 		StoredImport failed = this.imports.find(imp.id()).orElseThrow();
 		assertThat(failed.state()).isEqualTo(ImportState.FAILED);
@@ -257,7 +279,7 @@ class SubmissionTests {
 
 	@Test
 	void looksAtYoungJobsOftenAndOldOnesNoLaterThanTheStalenessBoundAllows() {
-		Poller poller = new Poller(this.imports, this.destination, this.settings, metrics());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics());
 		Instant now = Instant.now();
 		ImportSettings.Polling polling = this.settings.polling();
 		assertThat(poller.interval(now.minusSeconds(1), io.pinpointimport.destination.Job.Phase.RUNNING, now))
@@ -281,12 +303,12 @@ class SubmissionTests {
 		Instant now = Instant.now();
 		java.util.function.Function<StoredImport, String> key = imp -> imp.id().equals(elsewhere.id()) ? "other"
 				: "shared";
-		assertThat(this.imports.claimNext("a", 10, now, now.plusSeconds(5), key).orElseThrow().imp().id())
+		assertThat(this.claims.claimNext("a", 10, now, now.plusSeconds(5), key).orElseThrow().imp().id())
 			.isEqualTo(first.id());
 		// the second shares the first's key: skipped while the first is unresolved
-		assertThat(this.imports.claimNext("a", 10, now, now.plusSeconds(5), key).orElseThrow().imp().id())
+		assertThat(this.claims.claimNext("a", 10, now, now.plusSeconds(5), key).orElseThrow().imp().id())
 			.isEqualTo(elsewhere.id());
-		assertThat(this.imports.claimNext("a", 10, now, now.plusSeconds(5), key)).isEmpty();
+		assertThat(this.claims.claimNext("a", 10, now, now.plusSeconds(5), key)).isEmpty();
 		assertThat(this.imports.find(second.id()).orElseThrow().state()).isEqualTo(ImportState.QUEUED);
 	}
 
@@ -352,16 +374,17 @@ class SubmissionTests {
 
 	private StoredImport store(String segment) {
 		StoredImport imp = Fixtures.queued("app", segment);
-		this.imports.insert(imp);
+		this.writes.insert(imp);
 		return imp;
 	}
 
 	private Submitter submitter() {
-		return new Submitter(this.imports, this.destination, this.settings, metrics());
+		return new Submitter(this.claims, this.results, this.reconciliations, this.destinations, this.settings,
+				metrics());
 	}
 
 	private ImportMetrics metrics() {
-		return new ImportMetrics(this.meters, this.imports);
+		return new ImportMetrics(this.meters, this.figures);
 	}
 
 }

@@ -99,12 +99,20 @@ public class LocalRunSeed {
 
 	@Bean
 	DemoData demoData(AwsStandIn standIn) {
+		putDemoFiles(standIn);
+		return new DemoData(standIn.pinpoint().createApp("demo"));
+	}
+
+	/**
+	 * The demo bucket's files and the demo Customer Profiles domain (again, for tests
+	 * that follow others which reset the shared stand-in).
+	 */
+	public static void putDemoFiles(AwsStandIn standIn) {
 		standIn.s3().put(DEMO_BUCKET, "endpoints/csv/sample.csv", resource("demo/sample.csv"));
 		standIn.s3().put(DEMO_BUCKET, "endpoints/json/sample.json", resource("demo/sample.json"));
 		// For a first validation that finds something: two rows Pinpoint would reject.
 		standIn.s3().put(DEMO_BUCKET, "endpoints/csv-with-errors/sample.csv", resource("demo/with-errors.csv"));
 		standIn.profiles().createDomain(DEMO_DOMAIN);
-		return new DemoData(standIn.pinpoint().createApp("demo"));
 	}
 
 	@Bean

@@ -31,6 +31,10 @@ public final class ProfilesKnobs {
 
 	private final Map<String, AtomicInteger> lostResponses = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
+
 	private final Map<String, Hold> holds = new ConcurrentHashMap<>();
 
 	private Random random;
@@ -49,6 +53,8 @@ public final class ProfilesKnobs {
 		this.rowFails = row -> false;
 		this.pathValidity = Duration.ofHours(1);
 		this.lostResponses.clear();
+		this.throttled.clear();
+		this.serverErrors.clear();
 		this.holds.values().forEach(Hold::release);
 		this.holds.clear();
 		this.random = new Random(42);
@@ -70,6 +76,30 @@ public final class ProfilesKnobs {
 	/** Fraction (0..1) of API calls answered 500 InternalServerException. */
 	public ProfilesKnobs serverErrorFraction(double fraction) {
 		this.serverErrorFraction = fraction;
+		return this;
+	}
+
+	/**
+	 * The next {@code times} calls of {@code operation} (an API operation, or
+	 * {@code PutObject} for the presigned upload) are refused as throttled before they
+	 * take effect: 429 ThrottlingException (the model's error shape, httpStatusCode 429,
+	 * listed by GetDomain and every upload-job operation), or for the upload 503 SlowDown
+	 * (S3 API reference, "Error responses"). {@code times} replaces what was left; a
+	 * large number is a lasting outage, 0 ends it.
+	 */
+	public ProfilesKnobs throttle(String operation, int times) {
+		this.throttled.put(operation, new AtomicInteger(times));
+		return this;
+	}
+
+	/**
+	 * The next {@code times} calls of {@code operation} fail with a server error before
+	 * they take effect: 500 InternalServerException (the model's error shape,
+	 * httpStatusCode 500, listed by GetDomain and every upload-job operation), or for the
+	 * upload 500 InternalError (S3). {@code times} replaces what was left; 0 ends it.
+	 */
+	public ProfilesKnobs failWithServerErrors(String operation, int times) {
+		this.serverErrors.put(operation, new AtomicInteger(times));
 		return this;
 	}
 
@@ -153,8 +183,15 @@ public final class ProfilesKnobs {
 		}
 	}
 
-	/** Rolls the dice for one call: the fault to inject, if any. */
-	synchronized Fault roll() {
+	/**
+	 * The fault to inject into one API call of {@code operation}: one set for it by
+	 * {@link #throttle} or {@link #failWithServerErrors} first, else the dice.
+	 */
+	synchronized Fault roll(String operation) {
+		Fault set = faultSetFor(operation);
+		if (set != Fault.NONE) {
+			return set;
+		}
 		double dice = this.random.nextDouble();
 		if (dice < this.throttleFraction) {
 			return Fault.THROTTLE;
@@ -163,6 +200,25 @@ public final class ProfilesKnobs {
 			return Fault.SERVER_ERROR;
 		}
 		return Fault.NONE;
+	}
+
+	/**
+	 * The fault set for one call of {@code operation} by {@link #throttle} or
+	 * {@link #failWithServerErrors}, if any (the upload rolls no dice).
+	 */
+	Fault faultSetFor(String operation) {
+		if (countDown(this.throttled, operation)) {
+			return Fault.THROTTLE;
+		}
+		if (countDown(this.serverErrors, operation)) {
+			return Fault.SERVER_ERROR;
+		}
+		return Fault.NONE;
+	}
+
+	private static boolean countDown(Map<String, AtomicInteger> faults, String operation) {
+		AtomicInteger left = faults.get(operation);
+		return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
 	}
 
 	enum Fault {

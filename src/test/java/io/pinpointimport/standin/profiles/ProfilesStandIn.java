@@ -249,7 +249,7 @@ public final class ProfilesStandIn implements AutoCloseable {
 		this.requests.add(new ApiRequest(route.operation(), method, path, route.parameters(), query, body));
 		this.answered.add(route.operation());
 		sleep(this.knobs.latency().toMillis());
-		switch (this.knobs.roll()) {
+		switch (this.knobs.roll(route.operation())) {
 			// ThrottlingException: 429, InternalServerException: 500 (the model's error
 			// shapes; every upload-job operation lists both).
 			case THROTTLE -> {
@@ -597,6 +597,21 @@ public final class ProfilesStandIn implements AutoCloseable {
 		matcher.matches();
 		Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
 		String path = exchange.getRequestURI().getRawPath();
+		switch (this.knobs.faultSetFor("PutObject")) {
+			// S3's answers to a request it cannot serve now (S3 API reference, "Error
+			// responses"): 503 SlowDown, 500 InternalError; the body is read first, as S3
+			// does before it answers a PUT.
+			case THROTTLE -> {
+				exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+				return s3Error(503, "SlowDown", "Please reduce your request rate.");
+			}
+			case SERVER_ERROR -> {
+				exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+				return s3Error(500, "InternalError", "We encountered an internal error. Please try again.");
+			}
+			case NONE -> {
+			}
+		}
 		if (!"PUT".equals(exchange.getRequestMethod())) {
 			return s3Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
 		}

@@ -22,10 +22,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ImportsDatabaseTest
-class ImportRepositoryTests {
+class ImportQueriesTests {
 
 	@Autowired
-	ImportRepository imports;
+	ImportReads imports;
+
+	@Autowired
+	ImportWrites writes;
+
+	@Autowired
+	SubmissionClaims claims;
+
+	@Autowired
+	SubmissionResults results;
+
+	@Autowired
+	PollQueue polls;
+
+	@Autowired
+	ImportFigures figures;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -39,7 +54,7 @@ class ImportRepositoryTests {
 	void claimsOldestQueuedImportFirst() {
 		StoredImport first = store(Fixtures.queued("app", "first"));
 		store(Fixtures.queued("app", "second"));
-		Optional<ImportRepository.Claim> claim = claim("replica-a", 2);
+		Optional<SubmissionClaims.Claim> claim = claim("replica-a", 2);
 		assertThat(claim).isPresent();
 		assertThat(claim.get().imp().id()).isEqualTo(first.id());
 		assertThat(claim.get().inDoubt()).isFalse();
@@ -66,13 +81,13 @@ class ImportRepositoryTests {
 		}
 		ExecutorService replicas = Executors.newFixedThreadPool(6);
 		try {
-			List<Callable<Optional<ImportRepository.Claim>>> claims = new ArrayList<>();
+			List<Callable<Optional<SubmissionClaims.Claim>>> claims = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
 				String replica = "replica-" + i;
 				claims.add(() -> claim(replica, 3));
 			}
 			long granted = 0;
-			for (Future<Optional<ImportRepository.Claim>> result : replicas.invokeAll(claims)) {
+			for (Future<Optional<SubmissionClaims.Claim>> result : replicas.invokeAll(claims)) {
 				granted += result.get().isPresent() ? 1 : 0;
 			}
 			assertThat(granted).isEqualTo(3);
@@ -89,10 +104,10 @@ class ImportRepositoryTests {
 	void inDoubtImportIsReclaimedOnlyOnceItsLeaseRanOut() {
 		store(Fixtures.queued("app", "crashed"));
 		Instant now = Instant.now();
-		StoredImport inFlight = this.imports.claimNext("replica-a", 2, now, now.plusSeconds(60)).orElseThrow().imp();
+		StoredImport inFlight = this.claims.claimNext("replica-a", 2, now, now.plusSeconds(60)).orElseThrow().imp();
 		// replica-a dies here: nothing else is recorded
-		assertThat(this.imports.claimNext("replica-b", 2, now.plusSeconds(30), now.plusSeconds(90))).isEmpty();
-		Optional<ImportRepository.Claim> reclaimed = this.imports.claimNext("replica-b", 2, now.plusSeconds(61),
+		assertThat(this.claims.claimNext("replica-b", 2, now.plusSeconds(30), now.plusSeconds(90))).isEmpty();
+		Optional<SubmissionClaims.Claim> reclaimed = this.claims.claimNext("replica-b", 2, now.plusSeconds(61),
 				now.plusSeconds(121));
 		assertThat(reclaimed).isPresent();
 		assertThat(reclaimed.get().inDoubt()).isTrue();
@@ -103,9 +118,9 @@ class ImportRepositoryTests {
 	void ignoresTheAnswerOfAReplicaThatLostItsLease() {
 		store(Fixtures.queued("app", "slow"));
 		Instant now = Instant.now();
-		StoredImport slow = this.imports.claimNext("replica-a", 2, now, now.plusSeconds(60)).orElseThrow().imp();
-		this.imports.claimNext("replica-b", 2, now.plusSeconds(61), now.plusSeconds(121)).orElseThrow();
-		boolean recorded = this.imports.recordJob(slow, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", slow), null,
+		StoredImport slow = this.claims.claimNext("replica-a", 2, now, now.plusSeconds(60)).orElseThrow().imp();
+		this.claims.claimNext("replica-b", 2, now.plusSeconds(61), now.plusSeconds(121)).orElseThrow();
+		boolean recorded = this.results.recordJob(slow, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", slow), null,
 				null, now.plusSeconds(62), now.plusSeconds(63));
 		assertThat(recorded).isFalse();
 		assertThat(this.imports.find(slow.id()).orElseThrow().state()).isEqualTo(ImportState.SUBMITTING);
@@ -116,28 +131,27 @@ class ImportRepositoryTests {
 		StoredImport refused = store(Fixtures.queued("app", "refused"));
 		StoredImport later = store(Fixtures.queued("app", "later"));
 		Instant now = Instant.now();
-		StoredImport claimed = this.imports.claimNext("replica-a", 1, now, now.plusSeconds(60)).orElseThrow().imp();
-		this.imports.recordRetry(claimed, "replica-a", AttemptOutcome.ROLE_NOT_ASSUMABLE, "role", null, null, now, now,
+		StoredImport claimed = this.claims.claimNext("replica-a", 1, now, now.plusSeconds(60)).orElseThrow().imp();
+		this.results.recordRetry(claimed, "replica-a", AttemptOutcome.ROLE_NOT_ASSUMABLE, "role", null, null, now, now,
 				now.plusSeconds(5));
 		// while it waits, the slot goes to the next import
-		assertThat(this.imports.claimNext("replica-a", 1, now, now.plusSeconds(60)).orElseThrow().imp().id())
+		assertThat(this.claims.claimNext("replica-a", 1, now, now.plusSeconds(60)).orElseThrow().imp().id())
 			.isEqualTo(later.id());
 		StoredImport running = this.imports.find(later.id()).orElseThrow();
-		this.imports.recordJob(running, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", running), null, null, now,
+		this.results.recordJob(running, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", running), null, null, now,
 				now.plusSeconds(1));
-		assertThat(this.imports.claimNext("replica-a", 2, now.plusSeconds(6), now.plusSeconds(66))
-			.orElseThrow()
-			.imp()
-			.id()).isEqualTo(refused.id());
+		assertThat(
+				this.claims.claimNext("replica-a", 2, now.plusSeconds(6), now.plusSeconds(66)).orElseThrow().imp().id())
+			.isEqualTo(refused.id());
 	}
 
 	@Test
 	void cancelsOnlyWhatWasNotHandedToTheDestination() {
 		StoredImport queued = store(Fixtures.queued("app", "queued"));
 		StoredImport submitted = store(Fixtures.queued("app", "submitted"));
-		assertThat(this.imports.cancel(queued.id(), Instant.now())).isTrue();
+		assertThat(this.writes.cancel(queued.id(), Instant.now())).isTrue();
 		assertThat(claim("replica-a", 2).orElseThrow().imp().id()).isEqualTo(submitted.id());
-		assertThat(this.imports.cancel(submitted.id(), Instant.now())).isFalse();
+		assertThat(this.writes.cancel(submitted.id(), Instant.now())).isFalse();
 		assertThat(this.imports.find(queued.id()).orElseThrow().state()).isEqualTo(ImportState.CANCELLED);
 	}
 
@@ -146,9 +160,9 @@ class ImportRepositoryTests {
 		store(Fixtures.queued("app", "retried"));
 		Instant now = Instant.now();
 		StoredImport claimed = claim("replica-a", 2).orElseThrow().imp();
-		this.imports.recordSubmissionFailure(claimed, "replica-a", AttemptOutcome.REJECTED, "no such app", "NotFound",
+		this.results.recordSubmissionFailure(claimed, "replica-a", AttemptOutcome.REJECTED, "no such app", "NotFound",
 				"r-1", new ImportProblem("import-rejected", "Rejected", 422, "no such app", null), now);
-		assertThat(this.imports.retry(claimed.id(), true)).isTrue();
+		assertThat(this.writes.retry(claimed.id(), true)).isTrue();
 		StoredImport again = this.imports.find(claimed.id()).orElseThrow();
 		assertThat(again.state()).isEqualTo(ImportState.QUEUED);
 		assertThat(again.run()).isEqualTo(2);
@@ -157,7 +171,7 @@ class ImportRepositoryTests {
 		assertThat(second.attempts()).extracting(Attempt::run, Attempt::outcome)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, AttemptOutcome.REJECTED),
 					org.assertj.core.groups.Tuple.tuple(2, AttemptOutcome.IN_FLIGHT));
-		assertThat(this.imports.retry(claimed.id(), true)).isFalse();
+		assertThat(this.writes.retry(claimed.id(), true)).isFalse();
 	}
 
 	@Test
@@ -182,16 +196,14 @@ class ImportRepositoryTests {
 			store(Fixtures.queued("app", "segment-" + i));
 			StoredImport claimed = claim("replica-a", 10).orElseThrow().imp();
 			// only the first job is due; the others would wait, but share its listing
-			this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-" + i, claimed), null, null,
+			this.results.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-" + i, claimed), null, null,
 					now, (i == 0) ? now : now.plusSeconds(60));
 			running.add(claimed);
 		}
-		List<ImportRepository.PolledJob> polled = this.imports.claimDuePolls("replica-a", now.plusSeconds(1),
+		List<PollQueue.PolledJob> polled = this.polls.claimDuePolls("replica-a", now.plusSeconds(1),
 				now.plusSeconds(61), now.plusSeconds(31));
-		assertThat(polled).extracting(ImportRepository.PolledJob::jobId)
-			.containsExactlyInAnyOrder("job-0", "job-1", "job-2");
-		assertThat(
-				this.imports.claimDuePolls("replica-b", now.plusSeconds(1), now.plusSeconds(61), now.plusSeconds(31)))
+		assertThat(polled).extracting(PollQueue.PolledJob::jobId).containsExactlyInAnyOrder("job-0", "job-1", "job-2");
+		assertThat(this.polls.claimDuePolls("replica-b", now.plusSeconds(1), now.plusSeconds(61), now.plusSeconds(31)))
 			.isEmpty();
 	}
 
@@ -206,12 +218,12 @@ class ImportRepositoryTests {
 			StoredImport claimed = claim("replica-a", 10).orElseThrow().imp();
 			Job job = new Job("job-" + i, claimed.spec().definition(), "CREATED", Job.Phase.RUNNING, now.plusSeconds(i),
 					null, null, null, null, null, null, List.of());
-			this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job, null, null, now,
+			this.results.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job, null, null, now,
 					nextPolls.get(i));
 		}
-		List<ImportRepository.PolledJob> polled = this.imports.claimDuePolls("replica-a", now.plusMillis(10),
-				now.plusSeconds(1), now.plusSeconds(31));
-		assertThat(polled).extracting(ImportRepository.PolledJob::jobId).containsExactlyInAnyOrder("job-1", "job-2");
+		List<PollQueue.PolledJob> polled = this.polls.claimDuePolls("replica-a", now.plusMillis(10), now.plusSeconds(1),
+				now.plusSeconds(31));
+		assertThat(polled).extracting(PollQueue.PolledJob::jobId).containsExactlyInAnyOrder("job-1", "job-2");
 	}
 
 	@Test
@@ -220,15 +232,15 @@ class ImportRepositoryTests {
 		store(Fixtures.queued("app", "next"));
 		Instant now = Instant.now();
 		StoredImport claimed = claim("replica-a", 1).orElseThrow().imp();
-		this.imports.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", claimed), null, null, now,
+		this.results.recordJob(claimed, "replica-a", AttemptOutcome.SUBMITTED, job("job-1", claimed), null, null, now,
 				now);
 		assertThat(claim("replica-a", 1)).isEmpty();
-		this.imports.claimDuePolls("replica-a", now.plusSeconds(1), now.plusSeconds(1), now.plusSeconds(31));
+		this.polls.claimDuePolls("replica-a", now.plusSeconds(1), now.plusSeconds(1), now.plusSeconds(31));
 		Job finished = new Job("job-1", claimed.spec().definition(), "COMPLETED", Job.Phase.FINISHED_OK, now, now, 1, 1,
 				0, 10, 0, List.of());
-		assertThat(this.imports.recordFinished(claimed.id(), "replica-a", finished, ImportState.SUCCEEDED, null, now))
+		assertThat(this.polls.recordFinished(claimed.id(), "replica-a", finished, ImportState.SUCCEEDED, null, now))
 			.isTrue();
-		assertThat(this.imports.claimDuePolls("replica-a", now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)),
+		assertThat(this.polls.claimDuePolls("replica-a", now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)),
 				now.plusSeconds(4000)))
 			.isEmpty();
 		assertThat(claim("replica-a", 1)).isPresent();
@@ -239,10 +251,10 @@ class ImportRepositoryTests {
 	@Test
 	void tellsWhetherAnUnfinishedImportUsesARole() {
 		StoredImport imp = store(Fixtures.queued("app", "role"));
-		assertThat(this.imports.roleInUse(Fixtures.ROLE_ARN)).isTrue();
-		assertThat(this.imports.roleInUse("arn:aws:iam::123456789012:role/other")).isFalse();
-		this.imports.cancel(imp.id(), Instant.now());
-		assertThat(this.imports.roleInUse(Fixtures.ROLE_ARN)).isFalse();
+		assertThat(this.figures.roleInUse(Fixtures.ROLE_ARN)).isTrue();
+		assertThat(this.figures.roleInUse("arn:aws:iam::123456789012:role/other")).isFalse();
+		this.writes.cancel(imp.id(), Instant.now());
+		assertThat(this.figures.roleInUse(Fixtures.ROLE_ARN)).isFalse();
 	}
 
 	@Test
@@ -250,26 +262,26 @@ class ImportRepositoryTests {
 		StoredImport original = Fixtures.queued("app", "keyed");
 		StoredImport keyed = StoredImport.accepted(original.id(), original.spec(), true, "alice", "key-1", "hash",
 				Instant.now());
-		assertThat(this.imports.insert(keyed)).isTrue();
+		assertThat(this.writes.insert(keyed)).isTrue();
 		StoredImport sameKey = StoredImport.accepted(UUID.randomUUID(), original.spec(), true, "alice", "key-1", "hash",
 				Instant.now());
-		assertThat(this.imports.insert(sameKey)).isFalse();
+		assertThat(this.writes.insert(sameKey)).isFalse();
 		StoredImport otherCaller = StoredImport.accepted(UUID.randomUUID(), original.spec(), true, "bob", "key-1",
 				"hash", Instant.now());
-		assertThat(this.imports.insert(otherCaller)).isTrue();
+		assertThat(this.writes.insert(otherCaller)).isTrue();
 		assertThat(this.imports.findByIdempotencyKey("alice", "key-1")).get()
 			.extracting(StoredImport::id)
 			.isEqualTo(original.id());
 	}
 
 	private StoredImport store(StoredImport imp) {
-		assertThat(this.imports.insert(imp)).isTrue();
+		assertThat(this.writes.insert(imp)).isTrue();
 		return this.imports.find(imp.id()).orElseThrow();
 	}
 
-	private Optional<ImportRepository.Claim> claim(String replica, int slots) {
+	private Optional<SubmissionClaims.Claim> claim(String replica, int slots) {
 		Instant now = Instant.now();
-		return this.imports.claimNext(replica, slots, now, now.plusSeconds(60));
+		return this.claims.claimNext(replica, slots, now, now.plusSeconds(60));
 	}
 
 	private static Job job(String id, StoredImport imp) {
