@@ -260,7 +260,7 @@ export function detail(container, ctx) {
       h('td', null, time(d.lastAttemptAt)),
       h('td', null, d.status !== 'PENDING' ? h('span', {class: 'muted'}, '-')
         : hook.enabled ? time(d.nextAttemptAt) : 'when enabled again'),
-      h('td', {class: 'wrap msg'}, d.lastError || ''),
+      h('td', {class: d.lastError ? 'wrap msg' : null}, d.lastError || ''),
       write ? h('td', null, h('button', {type: 'button', class: 'secondary small', 'aria-label': `Redeliver delivery ${d.id}`,
         onclick: () => redeliver(d)}, 'Redeliver')) : null))));
   }

@@ -10,14 +10,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.pinpointimport.security.Scopes;
+
 /**
  * Credentials for a local run only: a random API key with every scope (configured by its
  * hash) and a JWT signed by the test-only key, both printed to the console, never logged.
  */
 public final class LocalCredentials {
 
-	private static final List<String> ALL_SCOPES = List.of("import-roles:read", "import-roles:write", "imports:read",
-			"imports:write", "audit:read", "metrics:read");
+	/** Every scope the service knows, the webhook scopes too. */
+	static final List<String> ALL_SCOPES = Scopes.ALL;
 
 	private final String apiKey;
 
