@@ -15,7 +15,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,10 +41,8 @@ class AwsClientWarmUpTests {
 	@Test
 	void warmsEveryClientWithoutSendingAnything() {
 		List<ExecutionInterceptor> interceptors = List.of(observations(), this.warmUp);
-		try (S3Client s3 = s3(interceptors);
-				PinpointClient pinpoint = pinpoint(interceptors);
-				IamClient iam = iam(interceptors)) {
-			new AwsClientWarmUp(this.warmUp, s3, pinpoint, iam).run(null);
+		try (S3Client s3 = s3(interceptors); IamClient iam = iam(interceptors)) {
+			new AwsClientWarmUp(this.warmUp, s3, iam).run(null);
 
 			assertThat(this.standIn.calls().all()).isEmpty();
 			assertThat(this.meters.find(AwsCallObservations.ATTEMPTS).counters()).isEmpty();
@@ -61,10 +58,8 @@ class AwsClientWarmUpTests {
 	@Test
 	void leavesAClientWithoutTheInterceptorAlone() {
 		List<ExecutionInterceptor> interceptors = List.of(observations());
-		try (S3Client s3 = s3(interceptors);
-				PinpointClient pinpoint = pinpoint(interceptors);
-				IamClient iam = iam(interceptors)) {
-			new AwsClientWarmUp(this.warmUp, s3, pinpoint, iam).run(null);
+		try (S3Client s3 = s3(interceptors); IamClient iam = iam(interceptors)) {
+			new AwsClientWarmUp(this.warmUp, s3, iam).run(null);
 
 			assertThat(this.standIn.calls().all()).isEmpty();
 			assertThat(this.observed).hasValue(0);
@@ -95,15 +90,6 @@ class AwsClientWarmUpTests {
 			.region(Region.of(AwsStandIn.REGION))
 			.credentialsProvider(credentials())
 			.forcePathStyle(true)
-			.overrideConfiguration(override -> override.executionInterceptors(interceptors))
-			.build();
-	}
-
-	private PinpointClient pinpoint(List<ExecutionInterceptor> interceptors) {
-		return PinpointClient.builder()
-			.endpointOverride(this.standIn.endpoint())
-			.region(Region.of(AwsStandIn.REGION))
-			.credentialsProvider(credentials())
 			.overrideConfiguration(override -> override.executionInterceptors(interceptors))
 			.build();
 	}
