@@ -30,8 +30,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts, shows, cancels and retries imports. Accepting only stores: no AWS call is made
- * on the request path; the workers take it from there.
+ * Accepts, shows, cancels and retries imports. Accepting checks what can be known at once
+ * - the rules, the guard-rails, and through the request checks whether the bucket exists
+ * (one S3 HeadBucket) - then stores; the workers do the rest: the file check, the
+ * submission and the tracking.
  */
 @Service
 class ImportService {
