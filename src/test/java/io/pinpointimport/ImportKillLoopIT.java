@@ -12,7 +12,7 @@ import java.util.Set;
 
 import io.pinpointimport.bench.BenchRig;
 import io.pinpointimport.bench.ServiceProcess;
-import io.pinpointimport.standin.PinpointFaults;
+import io.pinpointimport.standin.pinpoint.PinpointFaults;
 import io.pinpointimport.standin.pinpoint.PinpointStandIn;
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.TestCredentials;

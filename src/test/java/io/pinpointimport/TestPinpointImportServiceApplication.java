@@ -21,10 +21,17 @@ public class TestPinpointImportServiceApplication {
 		LocalCredentials credentials = LocalCredentials.generate();
 		ConfigurableApplicationContext context = SpringApplication.from(PinpointImportServiceApplication::main)
 			.with(LocalInfrastructure.class, LocalRunSeed.class)
-			.run(credentials.withArguments(args))
+			.run(withLocalWebhookReceivers(credentials.withArguments(args)))
 			.getApplicationContext();
 		credentials.print(context.getEnvironment().getProperty("local.server.port"));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> stopCleanly(context), "local-run-stop"));
+	}
+
+	/** Webhooks may call receivers on this machine (the demo one among them). */
+	private static String[] withLocalWebhookReceivers(String[] args) {
+		String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+		all[args.length] = "--pinpoint-import.webhooks.allow-list=localhost";
+		return all;
 	}
 
 	/**

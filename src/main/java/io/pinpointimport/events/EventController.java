@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -44,6 +45,9 @@ class EventController {
 			either, the stream starts with the next change. A `: heartbeat` comment line is sent when the \
 			stream is idle. Import role events need the scope import-roles:read and are left out without it.""";
 
+	/** The query parameters the stream takes. */
+	private static final List<String> PARAMETERS = List.of("type", "importId", "applicationId", "lastEventId");
+
 	private final EventStreams streams;
 
 	EventController(EventStreams streams) {
@@ -63,7 +67,7 @@ class EventController {
 									data: {"specversion":"1.0","id":"42","source":"urn:pinpoint-import-service","type":"io.pinpointimport.import.succeeded","datacontenttype":"application/json","subject":"0b6f1c8e-2f7d-4a55-9a51-6f0f7f3c2a10","time":"2026-05-04T10:16:02.120Z","data":{"id":"0b6f1c8e-2f7d-4a55-9a51-6f0f7f3c2a10","state":"SUCCEEDED"}}
 
 									""")))
-	@ApiResponse(responseCode = "400", description = "Unknown event type or invalid Last-Event-ID",
+	@ApiResponse(responseCode = "400", description = "Unknown parameter or event type, or invalid Last-Event-ID",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "403", description = "Import role events asked for without import-roles:read",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -79,7 +83,14 @@ class EventController {
 					description = "Resume after this event id (for clients that cannot send Last-Event-ID)") @RequestParam(
 							required = false) String lastEventId,
 			@Parameter(description = "Resume after this event id, as EventSource sends it on reconnect") @RequestHeader(
-					name = "Last-Event-ID", required = false) String lastEventIdHeader) {
+					name = "Last-Event-ID", required = false) String lastEventIdHeader,
+			HttpServletRequest request) {
+		// A misspelt filter would otherwise open a stream of everything that never ends.
+		for (String name : request.getParameterMap().keySet()) {
+			if (!PARAMETERS.contains(name)) {
+				throw new InvalidEventFilter(name, "unknown parameter; the stream takes " + PARAMETERS);
+			}
+		}
 		boolean mayReadRoles = hasScope(Scopes.IMPORT_ROLES_READ);
 		Set<String> wanted = new LinkedHashSet<>();
 		if (types != null) {

@@ -1,6 +1,7 @@
 package io.pinpointimport.events;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,8 +72,17 @@ class EventStreams implements SmartLifecycle, DisposableBean {
 		try {
 			long start = (afterId != null) ? afterId : this.outbox.latestId();
 			Stream stream = new Stream(filter, start, this.settings.maxStreamDuration().toMillis());
+			// The status and headers go out with the first write: without this one a
+			// client
+			// would wait for the first event or heartbeat to learn that its stream is
+			// open.
+			stream.send(SseEmitter.event().comment("connected"));
 			this.streams.add(stream);
 			return stream;
+		}
+		catch (IOException ex) {
+			this.open.decrementAndGet();
+			throw new UncheckedIOException(ex);
 		}
 		catch (RuntimeException ex) {
 			this.open.decrementAndGet();

@@ -66,10 +66,20 @@ class EventsOpenApi implements OpenApiCustomizer {
 						string("Its URL", "https://hooks.example.com/pinpoint-import"), "reason",
 						string("Why", "Delivery 12 of event 1042 failed for PT24H (last: the receiver answered 503)"),
 						"deliveryId", integer("The delivery given up", 12), "eventId", integer("Its event", 1042))));
+		components.addSchemas("WebhookEnabledEventData",
+				object("A disabled webhook enabled again",
+						Map.of("webhookId", string("The webhook", "3d0f2a61-0c3e-4f0b-9a1e-2c8b7d6e5f40"), "url",
+								string("Its URL", "https://hooks.example.com/pinpoint-import"), "enabledBy",
+								string("Who enabled it", "ops@example.com"), "disabledReason",
+								string("Why it had been disabled",
+										"Delivery 12 of event 1042 failed for PT24H (last: the receiver answered 503)"),
+								"pendingDeliveries", integer("Deliveries sent again at once", 3))));
 		Schema<Object> data = new Schema<>()
-			.description("The event's payload, by type: import.* carry "
-					+ "ImportEventData, import-role.* ImportRoleEventData, webhook.disabled WebhookDisabledEventData")
-			.anyOf(List.of(ref("ImportEventData"), ref("ImportRoleEventData"), ref("WebhookDisabledEventData")));
+			.description("The event's payload, by type: import.* carry ImportEventData, import-role.* "
+					+ "ImportRoleEventData, webhook.disabled WebhookDisabledEventData, webhook.enabled "
+					+ "WebhookEnabledEventData")
+			.anyOf(List.of(ref("ImportEventData"), ref("ImportRoleEventData"), ref("WebhookDisabledEventData"),
+					ref("WebhookEnabledEventData")));
 		Map<String, Schema> envelope = new LinkedHashMap<>();
 		envelope.put("specversion", string("CloudEvents version", "1.0")._enum(List.of("1.0")));
 		envelope.put("id",

@@ -21,14 +21,14 @@ class Reconciliations {
 
 	private final JdbcClient jdbc;
 
-	private final ImportRows rows;
-
 	private final AttemptLog attempts;
 
-	Reconciliations(JdbcClient jdbc, ImportRows rows, AttemptLog attempts) {
+	private final SubmissionResults results;
+
+	Reconciliations(JdbcClient jdbc, AttemptLog attempts, SubmissionResults results) {
 		this.jdbc = jdbc;
-		this.rows = rows;
 		this.attempts = attempts;
+		this.results = results;
 	}
 
 	/** Conflict keys of the submissions not resolved yet (in flight or in doubt). */
@@ -87,23 +87,9 @@ class Reconciliations {
 	 * An in-doubt import whose outcome cannot be found out within its bound: it fails,
 	 * freeing its slot; a job it may have created shows as an orphan job.
 	 */
-	@Transactional
 	boolean failInDoubt(StoredImport imp, String owner, String note, ImportProblem problem, Instant now) {
-		int updated = this.jdbc.sql("""
-				UPDATE endpoint_import SET state = 'FAILED', in_flight_since = NULL, next_attempt_at = NULL,
-				    lease_owner = NULL, lease_until = NULL, completed_at = :now, error = :error::jsonb
-				""" + FENCE)
-			.param("id", imp.id())
-			.param("attempt", imp.attemptCount())
-			.param("owner", owner)
-			.param("now", ts(now))
-			.param("error", this.rows.json(problem))
-			.update();
-		if (updated != 1) {
-			return false;
-		}
-		this.attempts.finish(imp, AttemptOutcome.OUTCOME_UNKNOWN, null, note, null, null, now);
-		return true;
+		return this.results.recordSubmissionFailure(imp, owner, AttemptOutcome.OUTCOME_UNKNOWN, note, null, null,
+				problem, now);
 	}
 
 }

@@ -1,23 +1,20 @@
 package io.pinpointimport.profiles;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import io.pinpointimport.aws.S3Objects;
 import io.pinpointimport.shared.FileFormat;
+import io.pinpointimport.shared.S3Location;
 
 import org.springframework.stereotype.Component;
 
@@ -27,8 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SourceFiles {
-
-	private static final Pattern URL = Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:/(.*))?");
 
 	private final S3Client s3;
 
@@ -46,31 +41,21 @@ class SourceFiles {
 	 * picks them) at {@code s3Url}, in key order; empty when there is none.
 	 */
 	List<SourceFile> list(String s3Url, FileFormat format) {
-		Matcher matcher = URL.matcher(s3Url);
-		if (!matcher.matches()) {
-			throw new ProfilesFailure(ProfilesFailure.Kind.REFUSED, "ListObjectsV2", null, null,
-					s3Url + " is not an s3://bucket/key URL", null);
-		}
-		String bucket = matcher.group(1);
-		String prefix = (matcher.group(2) != null) ? matcher.group(2) : "";
+		S3Location location = S3Location.tryParse(s3Url)
+			.orElseThrow(() -> new ProfilesFailure(ProfilesFailure.Kind.REFUSED, "ListObjectsV2", null, null,
+					s3Url + " is not an s3://bucket/key URL", null));
+		String bucket = location.bucket();
+		String prefix = location.prefix();
 		String extension = (format == FileFormat.CSV) ? ".csv" : ".json";
 		List<SourceFile> files = new ArrayList<>();
-		String token = null;
 		try {
-			do {
-				String next = token;
-				ListObjectsV2Response page = this.s3.listObjectsV2(request -> request.bucket(bucket)
-					.prefix(prefix.isEmpty() ? null : prefix)
-					.continuationToken(next));
-				for (S3Object object : page.contents()) {
-					if (object.key().toLowerCase(Locale.ROOT).endsWith(extension)) {
-						files.add(new SourceFile(bucket, object.key(), (object.size() != null) ? object.size() : 0,
-								object.eTag()));
-					}
+			for (S3Object object : S3Objects.list(this.s3,
+					request -> request.bucket(bucket).prefix(prefix.isEmpty() ? null : prefix))) {
+				if (object.key().toLowerCase(Locale.ROOT).endsWith(extension)) {
+					files.add(new SourceFile(bucket, object.key(), (object.size() != null) ? object.size() : 0,
+							object.eTag()));
 				}
-				token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
 			}
-			while (token != null);
 		}
 		catch (NoSuchBucketException ex) {
 			throw new ProfilesFailure(ProfilesFailure.Kind.NOT_FOUND, "ListObjectsV2", "NoSuchBucket", null,
@@ -94,33 +79,7 @@ class SourceFiles {
 		catch (SdkException ex) {
 			throw ProfilesGateway.failure("GetObject", ex);
 		}
-		return new FilterInputStream(content) {
-
-			private boolean ended;
-
-			@Override
-			public int read() throws IOException {
-				int b = super.read();
-				this.ended |= b < 0;
-				return b;
-			}
-
-			@Override
-			public int read(byte[] buffer, int offset, int length) throws IOException {
-				int read = super.read(buffer, offset, length);
-				this.ended |= read < 0;
-				return read;
-			}
-
-			@Override
-			public void close() throws IOException {
-				if (!this.ended) {
-					content.abort();
-				}
-				content.close();
-			}
-
-		};
+		return S3Objects.abortingEarlyClose(content);
 	}
 
 }

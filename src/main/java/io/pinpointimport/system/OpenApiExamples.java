@@ -32,6 +32,9 @@ class OpenApiExamples implements OpenApiCustomizer {
 
 	static final String DEMO_JSON = "s3://demo-audiences/endpoints/json/";
 
+	/** The Customer Profiles domain the local run seeds. */
+	static final String DEMO_DOMAIN = "demo-customers";
+
 	/** A role the local run declares. */
 	static final String DEMO_ROLE = "demo-importer";
 
@@ -63,11 +66,12 @@ class OpenApiExamples implements OpenApiCustomizer {
 	private void customise(Operation operation) {
 		String id = (operation.getOperationId() != null) ? operation.getOperationId() : "";
 		switch (id) {
-			case "startImport" -> requestExamples(operation,
-					Map.of("csv",
-							example("The demo CSV files into a new segment", startImport(DEMO_CSV, "CSV", "demo-csv")),
-							"json", example("The demo JSON file into a new segment, every row checked first",
-									withValidation(startImport(DEMO_JSON, "JSON", "demo-json"), "FULL"))));
+			case "startImport" -> requestExamples(operation, Map.of("csv",
+					example("The demo CSV files into a new segment", startImport(DEMO_CSV, "CSV", "demo-csv")), "json",
+					example("The demo JSON file into a new segment, every row checked first",
+							withValidation(startImport(DEMO_JSON, "JSON", "demo-json"), "FULL")),
+					"customerProfiles", example("The demo CSV files into the demo Customer Profiles domain",
+							customerProfilesImport(DEMO_CSV, "CSV"))));
 			case "validateLocation" -> requestExamples(operation, Map.of("csv", example("The demo CSV files, every row",
 					Map.of("s3Url", DEMO_CSV, "format", "CSV", "mode", "FULL"))));
 			case "getImportRole", "putImportRole" -> pathExample(operation, "roleName", DEMO_ROLE);
@@ -87,6 +91,18 @@ class OpenApiExamples implements OpenApiCustomizer {
 		body.put("format", format);
 		body.put("segmentName", segmentName);
 		body.put("roleName", DEMO_ROLE);
+		return body;
+	}
+
+	private static Map<String, Object> customerProfilesImport(String s3Url, String format) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("destination", "CUSTOMER_PROFILES");
+		body.put("s3Url", s3Url);
+		body.put("format", format);
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("domainName", DEMO_DOMAIN);
+		settings.put("dataExpiryDays", 365);
+		body.put("customerProfiles", settings);
 		return body;
 	}
 

@@ -1,7 +1,5 @@
 package io.pinpointimport.validation;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +8,11 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import io.pinpointimport.aws.AwsFailure;
+import io.pinpointimport.aws.S3Objects;
 
 import org.springframework.stereotype.Component;
 
@@ -37,20 +34,11 @@ class S3Gateway {
 	 */
 	List<StoredObject> list(String bucket, String prefix) {
 		List<StoredObject> objects = new ArrayList<>();
-		String token = null;
 		try {
-			do {
-				ListObjectsV2Response page = this.s3.listObjectsV2(ListObjectsV2Request.builder()
-					.bucket(bucket)
-					.prefix(prefix.isEmpty() ? null : prefix)
-					.continuationToken(token)
-					.build());
-				for (S3Object object : page.contents()) {
-					objects.add(new StoredObject(object.key(), (object.size() != null) ? object.size() : 0));
-				}
-				token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+			for (S3Object object : S3Objects.list(this.s3,
+					request -> request.bucket(bucket).prefix(prefix.isEmpty() ? null : prefix))) {
+				objects.add(new StoredObject(object.key(), (object.size() != null) ? object.size() : 0));
 			}
-			while (token != null);
 		}
 		catch (NoSuchBucketException ex) {
 			return null;
@@ -73,33 +61,7 @@ class S3Gateway {
 		catch (SdkException ex) {
 			throw AwsFailure.of("GetObject", ex, List.of("s3:GetObject"));
 		}
-		return new FilterInputStream(content) {
-
-			private boolean ended;
-
-			@Override
-			public int read() throws IOException {
-				int b = super.read();
-				this.ended |= b < 0;
-				return b;
-			}
-
-			@Override
-			public int read(byte[] buffer, int offset, int length) throws IOException {
-				int read = super.read(buffer, offset, length);
-				this.ended |= read < 0;
-				return read;
-			}
-
-			@Override
-			public void close() throws IOException {
-				if (!this.ended) {
-					content.abort();
-				}
-				content.close();
-			}
-
-		};
+		return S3Objects.abortingEarlyClose(content);
 	}
 
 }

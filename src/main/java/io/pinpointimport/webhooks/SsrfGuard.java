@@ -6,15 +6,25 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Refuses webhook URLs that would make the service call into its own network: non-HTTPS,
  * or resolving to a loopback, link-local (169.254.169.254, the instance metadata service,
  * among them), private, shared (CGNAT), unspecified or multicast address. Hosts and
  * ranges on the allow-list are exempt. Checked when a webhook is created and again before
- * every delivery, since DNS answers change.
+ * every delivery, since DNS answers change; the delivery then connects to the address
+ * this check vetted. Lookups are bounded in time.
  */
 final class SsrfGuard {
 
@@ -44,27 +54,61 @@ final class SsrfGuard {
 
 	}
 
+	/**
+	 * A URL the guard let through and the one address, vetted with it, that a delivery
+	 * connects to (no second lookup, which DNS rebinding could answer differently).
+	 *
+	 * @param uri the URL
+	 * @param address the address to connect to
+	 */
+	record Destination(URI uri, InetAddress address) {
+
+	}
+
+	private static final AtomicInteger lookups = new AtomicInteger();
+
+	/**
+	 * Runs lookups, so that a resolver that does not answer is waited for a bounded time.
+	 */
+	private static final ExecutorService resolving = Executors.newCachedThreadPool(runnable -> {
+		Thread thread = new Thread(runnable, "webhook-dns-" + lookups.incrementAndGet());
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private final List<String> allowedHosts;
 
 	private final List<Cidr> allowedRanges;
 
 	private final Resolver resolver;
 
-	SsrfGuard(List<String> allowList, Resolver resolver) {
+	private final Duration resolveTimeout;
+
+	SsrfGuard(List<String> allowList, Resolver resolver, Duration resolveTimeout) {
 		this.allowedHosts = allowList.stream()
 			.filter(entry -> !entry.contains("/"))
 			.map(entry -> entry.toLowerCase(Locale.ROOT))
 			.toList();
 		this.allowedRanges = allowList.stream().filter(entry -> entry.contains("/")).map(SsrfGuard::cidr).toList();
 		this.resolver = resolver;
+		this.resolveTimeout = resolveTimeout;
 	}
 
-	SsrfGuard(List<String> allowList) {
-		this(allowList, InetAddress::getAllByName);
+	SsrfGuard(List<String> allowList, Resolver resolver) {
+		this(allowList, resolver, Duration.ofSeconds(5));
 	}
 
 	/** Checks {@code url}; throws {@link UrlRefused} naming the rule it breaks. */
 	URI check(String url) {
+		return vet(url).uri();
+	}
+
+	/**
+	 * Checks {@code url}, resolving its host once, and answers the address to connect to;
+	 * throws {@link UrlRefused} naming the rule it breaks, or {@link HostLookupFailed}
+	 * when DNS does not answer in time.
+	 */
+	Destination vet(String url) {
 		URI uri;
 		try {
 			uri = new URI(url);
@@ -78,24 +122,19 @@ final class SsrfGuard {
 			throw new UrlRefused("valid-url", "must be an absolute http(s) URL with a host and no user info");
 		}
 		String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+		InetAddress[] addresses = resolve(bareHost);
 		if (this.allowedHosts.contains(bareHost.toLowerCase(Locale.ROOT))) {
-			return uri;
+			return new Destination(uri, addresses[0]);
 		}
-		InetAddress[] addresses;
-		try {
-			addresses = this.resolver.resolve(bareHost);
-		}
-		catch (UnknownHostException ex) {
-			throw new UrlRefused("resolvable-host", "the host " + bareHost + " does not resolve");
-		}
-		boolean allowListed = addresses.length > 0 && java.util.Arrays.stream(addresses)
+		boolean allowListed = Arrays.stream(addresses)
 			.allMatch(address -> this.allowedRanges.stream().anyMatch(range -> range.contains(address)));
 		if (allowListed) {
-			return uri;
+			return new Destination(uri, addresses[0]);
 		}
 		if (!scheme.equals("https")) {
 			throw new UrlRefused("https-required", "must use https");
 		}
+		// Every address must pass: a client may pick any of them.
 		for (InetAddress address : addresses) {
 			String rule = forbidden(address);
 			if (rule != null) {
@@ -103,7 +142,36 @@ final class SsrfGuard {
 						+ rule.replace("-address", "") + " address");
 			}
 		}
-		return uri;
+		return new Destination(uri, addresses[0]);
+	}
+
+	/** One lookup, waited for at most the resolve timeout. */
+	private InetAddress[] resolve(String host) {
+		Future<InetAddress[]> lookup = resolving.submit(() -> this.resolver.resolve(host));
+		try {
+			InetAddress[] addresses = lookup.get(this.resolveTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			if (addresses == null || addresses.length == 0) {
+				throw new UnknownHostException(host);
+			}
+			return addresses;
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof UnknownHostException) {
+				throw new UrlRefused("resolvable-host", "the host " + host + " does not resolve");
+			}
+			throw new HostLookupFailed(host, ex.getCause().toString());
+		}
+		catch (UnknownHostException ex) {
+			throw new UrlRefused("resolvable-host", "the host " + host + " does not resolve");
+		}
+		catch (TimeoutException ex) {
+			lookup.cancel(true);
+			throw new HostLookupFailed(host, "no DNS answer within " + this.resolveTimeout.toMillis() + " ms");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new HostLookupFailed(host, "interrupted");
+		}
 	}
 
 	/** The rule an address breaks, or null. */

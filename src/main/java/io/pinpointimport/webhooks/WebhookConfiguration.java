@@ -1,5 +1,7 @@
 package io.pinpointimport.webhooks;
 
+import java.net.InetAddress;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,7 +13,7 @@ class WebhookConfiguration {
 
 	@Bean
 	SsrfGuard ssrfGuard(WebhookSettings settings) {
-		return new SsrfGuard(settings.allowList());
+		return new SsrfGuard(settings.allowList(), InetAddress::getAllByName, settings.resolveTimeout());
 	}
 
 }

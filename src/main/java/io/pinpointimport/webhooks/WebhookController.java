@@ -63,10 +63,13 @@ class WebhookController {
 
 	private final WebhookSettings settings;
 
-	WebhookController(WebhookRepository webhooks, SsrfGuard guard, WebhookSettings settings) {
+	private final WebhookEnabling enabling;
+
+	WebhookController(WebhookRepository webhooks, SsrfGuard guard, WebhookSettings settings, WebhookEnabling enabling) {
 		this.webhooks = webhooks;
 		this.guard = guard;
 		this.settings = settings;
+		this.enabling = enabling;
 	}
 
 	@PostMapping
@@ -145,6 +148,24 @@ class WebhookController {
 			throw new WebhookNotFound(id);
 		}
 		return WebhookResource.of(find(id), true);
+	}
+
+	@PostMapping("/{id}/enable")
+	@Operation(operationId = "enableWebhook", summary = "Enable a webhook that was disabled",
+			description = "For a webhook disabled after its deliveries kept failing (see disabledReason), once the "
+					+ "receiver is fixed. The URL is checked again, the webhook's pending deliveries are sent at once "
+					+ "with a fresh retry window, and an io.pinpointimport.webhook.enabled event records who enabled "
+					+ "it. Deliveries that had failed for good stay FAILED: redeliver them one by one. Events that "
+					+ "occurred while the webhook was disabled are not delivered. Enabling an enabled webhook "
+					+ "changes nothing.")
+	@ApiResponse(responseCode = "200", description = "Enabled (or already was)",
+			content = @Content(schema = @Schema(implementation = WebhookResource.class),
+					examples = @ExampleObject(value = WEBHOOK + "}")))
+	@ApiResponse(responseCode = "400", description = "The URL is now refused by the SSRF guard (`rule` names the rule)")
+	@ApiResponse(responseCode = "404", description = "No such webhook")
+	@ApiResponse(responseCode = "503", description = "DNS did not answer for the URL's host; try again later")
+	WebhookResource enable(@Parameter(description = "The webhook's id") @PathVariable UUID id) {
+		return WebhookResource.of(this.enabling.enable(id, Caller.current()), false);
 	}
 
 	@GetMapping("/{id}/deliveries")

@@ -1,10 +1,6 @@
 package io.pinpointimport.webhooks;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -57,7 +53,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private final JsonMapper json;
 
-	private final HttpClient http;
+	private final PinnedDeliveryClient http;
 
 	private final String owner = "webhooks-" + UUID.randomUUID();
 
@@ -73,10 +69,7 @@ class WebhookDispatcher implements SmartLifecycle {
 		this.guard = guard;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.json = json;
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(settings.timeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.http = new PinnedDeliveryClient(settings.timeout());
 	}
 
 	@Override
@@ -109,34 +102,44 @@ class WebhookDispatcher implements SmartLifecycle {
 		return this.scheduler != null;
 	}
 
-	/** Takes on the due deliveries and sends them; how many were taken on. */
+	/**
+	 * Takes on the due deliveries and sends them, batch after batch while batches come
+	 * full (a backlog drains without waiting a poll interval per batch); how many were
+	 * taken on.
+	 */
 	int deliverDue() {
+		int taken = 0;
 		try {
-			Instant now = Instant.now();
-			List<Long> claimed = this.webhooks.claim(this.owner, now, now.plus(lease()), this.settings.batchSize());
-			if (claimed.isEmpty()) {
-				return 0;
+			List<Long> claimed;
+			do {
+				Instant now = Instant.now();
+				claimed = this.webhooks.claim(this.owner, now, now.plus(lease()), this.settings.batchSize());
+				if (claimed.isEmpty()) {
+					return taken;
+				}
+				List<java.util.concurrent.Callable<Void>> sends = claimed.stream()
+					.map(id -> (java.util.concurrent.Callable<Void>) () -> {
+						deliver(id);
+						return null;
+					})
+					.toList();
+				this.senders.invokeAll(sends);
+				taken += claimed.size();
 			}
-			List<java.util.concurrent.Callable<Void>> sends = claimed.stream()
-				.map(id -> (java.util.concurrent.Callable<Void>) () -> {
-					deliver(id);
-					return null;
-				})
-				.toList();
-			this.senders.invokeAll(sends);
-			return claimed.size();
+			while (claimed.size() == this.settings.batchSize() && this.scheduler != null);
+			return taken;
 		}
 		catch (DataAccessException ex) {
 			log.warn("Webhook deliveries could not be read: {}", ex.getMessage());
-			return 0;
+			return taken;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return 0;
+			return taken;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Webhook delivery round failed", ex);
-			return 0;
+			return taken;
 		}
 	}
 
@@ -157,39 +160,33 @@ class WebhookDispatcher implements SmartLifecycle {
 		}
 		Instant started = Instant.now();
 		try {
-			URI target = this.guard.check(webhook.get().url());
+			SsrfGuard.Destination destination = this.guard.vet(webhook.get().url());
 			String body = CloudEvents.json(event.get());
 			String id = String.valueOf(delivery.eventId());
 			long timestamp = started.getEpochSecond();
-			HttpRequest request = HttpRequest.newBuilder(target)
-				.timeout(this.settings.timeout())
-				.header("Content-Type", "application/json")
-				.header("User-Agent", "pinpoint-import-service-webhooks")
-				.header("webhook-id", id)
-				.header("webhook-timestamp", String.valueOf(timestamp))
-				.header("webhook-signature",
-						WebhookSigner.signature(webhook.get().signingSecrets(started), id, timestamp, body))
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build();
-			HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
+			Map<String, String> headers = new LinkedHashMap<>();
+			headers.put("webhook-id", id);
+			headers.put("webhook-timestamp", String.valueOf(timestamp));
+			headers.put("webhook-signature",
+					WebhookSigner.signature(webhook.get().signingSecrets(started), id, timestamp, body));
+			int status = this.http.post(destination, headers, body);
 			long latency = Duration.between(started, Instant.now()).toMillis();
-			if (response.statusCode() >= 200 && response.statusCode() < 300) {
-				this.webhooks.recordSuccess(deliveryId, this.owner, response.statusCode(), latency, Instant.now());
+			if (status >= 200 && status < 300) {
+				this.webhooks.recordSuccess(deliveryId, this.owner, status, latency, Instant.now());
 			}
 			else {
-				failed(delivery, webhook.get(), response.statusCode(), latency,
-						"the receiver answered " + response.statusCode());
+				failed(delivery, webhook.get(), status, latency, "the receiver answered " + status);
 			}
 		}
 		catch (UrlRefused ex) {
 			failed(delivery, webhook.get(), null, null, "refused by the SSRF guard (rule " + ex.rule() + ")");
 		}
+		catch (HostLookupFailed ex) {
+			failed(delivery, webhook.get(), null, null, ex.getMessage());
+		}
 		catch (IOException ex) {
 			failed(delivery, webhook.get(), null, Duration.between(started, Instant.now()).toMillis(),
 					"no answer: " + ex.getClass().getSimpleName());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -58,6 +58,14 @@ class WebhookRepository {
 		return this.jdbc.sql("SELECT * FROM webhook WHERE id = :id").param("id", id).query(this::webhook).optional();
 	}
 
+	/** Reads a webhook and locks its row until the transaction ends. */
+	Optional<Webhook> findForUpdate(UUID id) {
+		return this.jdbc.sql("SELECT * FROM webhook WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(this::webhook)
+			.optional();
+	}
+
 	List<Webhook> list() {
 		return this.jdbc.sql("SELECT * FROM webhook ORDER BY created_at, id").query(this::webhook).list();
 	}
@@ -80,6 +88,24 @@ class WebhookRepository {
 			.param("id", id)
 			.param("reason", reason)
 			.update() == 1;
+	}
+
+	/** Enables a disabled webhook; false when it was not disabled. */
+	boolean enable(UUID id) {
+		return this.jdbc.sql("UPDATE webhook SET enabled = true, disabled_reason = NULL WHERE id = :id AND NOT enabled")
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * Makes a webhook's pending deliveries due at {@code now}, their retry window
+	 * starting afresh; how many.
+	 */
+	int resumePending(UUID webhookId, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE webhook_delivery SET next_attempt_at = :now, created_at = :now
+				WHERE webhook_id = :webhook AND status = 'PENDING'
+				""").param("webhook", webhookId).param("now", ts(now)).update();
 	}
 
 	/** The newest deliveries of a webhook first. */

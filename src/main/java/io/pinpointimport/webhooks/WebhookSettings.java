@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize deliveries one replica takes on at a time
  * @param secretOverlap how long the previous secret still signs deliveries after a
  * rotation
+ * @param resolveTimeout longest wait for DNS to answer for a webhook's host (a 503 when
+ * creating, a failed try when delivering)
  */
 @ConfigurationProperties("pinpoint-import.webhooks")
 @Validated
@@ -32,6 +34,6 @@ public record WebhookSettings(@DefaultValue("") @NotNull List<String> allowList,
 		@DefaultValue("5s") @NotNull Duration initialBackoff, @DefaultValue("1h") @NotNull Duration maxBackoff,
 		@DefaultValue("24h") @NotNull Duration retryFor, @DefaultValue("10s") @NotNull Duration timeout,
 		@DefaultValue("1s") @NotNull Duration pollInterval, @DefaultValue("20") @Min(1) int batchSize,
-		@DefaultValue("24h") @NotNull Duration secretOverlap) {
+		@DefaultValue("24h") @NotNull Duration secretOverlap, @DefaultValue("5s") @NotNull Duration resolveTimeout) {
 
 }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -31,8 +32,26 @@ class WebhooksOpenApi implements OpenApiCustomizer {
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
 	};
 
+	/** Webhook id of the examples; the local run shows its demo webhook's. */
+	static final String WEBHOOK_ID = "3d0f2a61-0c3e-4f0b-9a1e-2c8b7d6e5f40";
+
+	/**
+	 * Delivery id of the path examples; the local run shows one of its demo webhook's.
+	 */
+	static final String DELIVERY_ID = "73021";
+
 	@Override
 	public void customise(OpenAPI openApi) {
+		if (openApi.getPaths() != null) {
+			openApi.getPaths().forEach((path, item) -> {
+				if (path.startsWith("/api/v1/webhooks/")) {
+					item.readOperations().forEach(WebhooksOpenApi::pathExamples);
+				}
+				if (path.equals("/api/v1/webhooks") && item.getPost() != null) {
+					requestExample(item.getPost());
+				}
+			});
+		}
 		for (EventTypes.EventType type : EventTypes.ALL) {
 			String name = type.name().substring("io.pinpointimport.".length());
 			Operation delivery = new Operation().operationId("deliver-" + name.replace('.', '-'))
@@ -60,6 +79,35 @@ class WebhooksOpenApi implements OpenApiCustomizer {
 					.addApiResponse("400", new ApiResponse()
 						.description("Refused (for example a bad signature); " + "retried like any non-2xx answer")));
 			openApi.addWebhooks(name, new PathItem().post(delivery));
+		}
+	}
+
+	/**
+	 * The subscription Swagger UI pre-fills; the local run shows its demo receiver's URL.
+	 */
+	private static void requestExample(Operation operation) {
+		if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+				|| operation.getRequestBody().getContent().get("application/json") == null) {
+			return;
+		}
+		operation.getRequestBody().getContent().get("application/json").example(JsonMapper.shared().readValue("""
+				{"url": "https://hooks.example.com/pinpoint-import",
+				 "eventTypes": ["io.pinpointimport.import.succeeded", "io.pinpointimport.import.failed"],
+				 "description": "Campaign pipeline"}""", OBJECT));
+	}
+
+	/** Path examples Swagger UI can execute against the local run's demo webhook. */
+	private static void pathExamples(Operation operation) {
+		if (operation.getParameters() == null) {
+			return;
+		}
+		for (Parameter parameter : operation.getParameters()) {
+			if ("path".equals(parameter.getIn()) && "id".equals(parameter.getName())) {
+				parameter.setExample(WEBHOOK_ID);
+			}
+			if ("path".equals(parameter.getIn()) && "deliveryId".equals(parameter.getName())) {
+				parameter.setExample(Long.valueOf(DELIVERY_ID));
+			}
 		}
 	}
 

@@ -210,6 +210,22 @@ class ImportEventsEndToEndTest {
 			assertThat(badResume.status()).isEqualTo(400);
 			assertThat(badResume.body()).contains("Last-Event-ID");
 		}
+		try (SseClient misspelt = open(this.port, "/api/v1/events?applicationID=" + this.applicationId, null)) {
+			assertThat(misspelt.status()).as("not a stream of everything").isEqualTo(400);
+			assertThat(misspelt.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(misspelt.body()).contains("\"field\":\"applicationID\"").contains("applicationId");
+		}
+	}
+
+	@Test
+	void aStreamAnswersItsStatusAtOnceNotAtTheFirstEventOrHeartbeat() {
+		long started = System.nanoTime();
+		try (SseClient quiet = open(this.port, "/api/v1/events?type=io.pinpointimport.import-role.deleted", null)) {
+			assertThat(quiet.status()).isEqualTo(200);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the default heartbeat is 15 s")
+				.isLessThan(Duration.ofSeconds(5));
+			assertThat(quiet.next(Duration.ofMillis(200))).as("a comment is no event").isNull();
+		}
 	}
 
 	private String request(String segment) {

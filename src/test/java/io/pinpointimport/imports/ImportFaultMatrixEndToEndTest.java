@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.pinpointimport.standin.PinpointFaults;
+import io.pinpointimport.standin.pinpoint.PinpointFaults;
 import io.pinpointimport.standin.pinpoint.PinpointStandIn;
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.PrometheusScrape;

@@ -3,21 +3,15 @@ package io.pinpointimport.standin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.pinpointimport.standin.iam.IamStandIn;
 import io.pinpointimport.standin.iam.PolicyDocument;
 import io.pinpointimport.standin.pinpoint.PinpointStandIn;
@@ -25,6 +19,7 @@ import io.pinpointimport.standin.profiles.ProfilesStandIn;
 import io.pinpointimport.standin.s3.S3StandIn;
 import io.pinpointimport.standin.sts.StsStandIn;
 import io.pinpointimport.standin.wire.Access;
+import io.pinpointimport.standin.wire.LoopbackServer;
 import io.pinpointimport.standin.wire.ServiceError;
 import io.pinpointimport.standin.wire.ServiceHandler;
 import io.pinpointimport.standin.wire.SigV4;
@@ -79,20 +74,9 @@ public final class AwsStandIn implements AutoCloseable {
 	private static final Pattern CREDENTIAL_SCOPE = Pattern
 		.compile("Credential=[^/]+/\\d{8}/[^/]+/([^/]+)/aws4_request");
 
-	static {
-		// The JDK server writes headers and body separately; with Nagle's algorithm on,
-		// the client's delayed ACK then stalls every answer by ~40 ms. Read once, when
-		// the first HttpServer of the JVM is created.
-		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-			System.setProperty("sun.net.httpserver.nodelay", "true");
-		}
-	}
-
 	private static AwsStandIn shared;
 
-	private final HttpServer server;
-
-	private final ExecutorService executor;
+	private final LoopbackServer server;
 
 	private final Knobs knobs = new Knobs();
 
@@ -118,20 +102,7 @@ public final class AwsStandIn implements AutoCloseable {
 		for (ServiceHandler handler : List.of(this.iam, this.sts, this.s3, this.pinpoint)) {
 			this.handlers.put(handler.service(), handler);
 		}
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not bind the AWS stand-in", ex);
-		}
-		this.executor = Executors.newFixedThreadPool(32, runnable -> {
-			Thread thread = new Thread(runnable, "aws-stand-in");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.server.setExecutor(this.executor);
-		this.server.createContext("/", this::serve);
-		this.server.start();
+		this.server = LoopbackServer.start("aws-stand-in", port, 128, 32, this::serve);
 	}
 
 	/** Starts a stand-in on {@code port} (0 for a free one). */
@@ -163,7 +134,7 @@ public final class AwsStandIn implements AutoCloseable {
 
 	/** Base URL, e.g. {@code http://127.0.0.1:45678}. */
 	public URI endpoint() {
-		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+		return this.server.endpoint();
 	}
 
 	public Knobs knobs() {
@@ -252,8 +223,7 @@ public final class AwsStandIn implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		this.server.close();
 		this.pinpoint.close();
 		this.profiles.close();
 	}

@@ -3,12 +3,13 @@ package io.pinpointimport.standin;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 
+import io.pinpointimport.standin.wire.FaultDice;
+import io.pinpointimport.standin.wire.FaultDice.Fault;
 import io.pinpointimport.standin.wire.ServiceError;
 
 /**
@@ -18,10 +19,6 @@ import io.pinpointimport.standin.wire.ServiceError;
 public final class Knobs {
 
 	private volatile Duration latency;
-
-	private volatile double throttleFraction;
-
-	private volatile double serverErrorFraction;
 
 	private volatile Set<String> faultyServices;
 
@@ -33,7 +30,7 @@ public final class Knobs {
 
 	private volatile Function<String, Duration> jobStepDurationByS3Url;
 
-	private Random random;
+	private final FaultDice dice = new FaultDice();
 
 	private final Map<String, Deque<ServiceError>> scripted = new ConcurrentHashMap<>();
 
@@ -44,14 +41,12 @@ public final class Knobs {
 	/** Restores the defaults. */
 	public synchronized Knobs reset() {
 		this.latency = Duration.ZERO;
-		this.throttleFraction = 0;
-		this.serverErrorFraction = 0;
+		this.dice.reset();
 		this.faultyServices = Set.of("iam", "mobiletargeting");
 		this.iamPropagationDelay = Duration.ZERO;
 		this.servicePolicy = null;
 		this.jobStepDuration = Duration.ofMillis(50);
 		this.jobStepDurationByS3Url = s3Url -> null;
-		this.random = new Random(42);
 		this.scripted.clear();
 		return this;
 	}
@@ -85,13 +80,13 @@ public final class Knobs {
 	 * throttling error.
 	 */
 	public Knobs throttleFraction(double fraction) {
-		this.throttleFraction = fraction;
+		this.dice.throttleFraction(fraction);
 		return this;
 	}
 
 	/** Fraction (0..1) of calls to the faulty services answered with a 500. */
 	public Knobs serverErrorFraction(double fraction) {
-		this.serverErrorFraction = fraction;
+		this.dice.serverErrorFraction(fraction);
 		return this;
 	}
 
@@ -144,8 +139,8 @@ public final class Knobs {
 	}
 
 	/** Fixes the fault dice so a run can be repeated. */
-	public synchronized Knobs seed(long seed) {
-		this.random = new Random(seed);
+	public Knobs seed(long seed) {
+		this.dice.seed(seed);
 		return this;
 	}
 
@@ -168,24 +163,8 @@ public final class Knobs {
 	}
 
 	/** Rolls the dice for one call: the fault to inject, if any. */
-	synchronized Fault roll(String service) {
-		if (!this.faultyServices.contains(service)) {
-			return Fault.NONE;
-		}
-		double dice = this.random.nextDouble();
-		if (dice < this.throttleFraction) {
-			return Fault.THROTTLE;
-		}
-		if (dice < this.throttleFraction + this.serverErrorFraction) {
-			return Fault.SERVER_ERROR;
-		}
-		return Fault.NONE;
-	}
-
-	enum Fault {
-
-		NONE, THROTTLE, SERVER_ERROR
-
+	Fault roll(String service) {
+		return this.faultyServices.contains(service) ? this.dice.roll() : Fault.NONE;
 	}
 
 }

@@ -80,7 +80,10 @@ public final class Api {
 
 	/** Any method, with a raw body (may be null) and extra headers. */
 	public Response send(String method, String path, String body, Map<String, String> headers) {
+		// Bounded: a request the service leaves without an answer fails instead of
+		// hanging.
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(java.time.Duration.ofSeconds(60))
 			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
 		if (body != null) {
 			request.header("Content-Type", "application/json");

@@ -3,6 +3,7 @@ package io.pinpointimport.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.sun.net.httpserver.HttpServer;
 import io.pinpointimport.standin.AwsStandIn;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -62,6 +64,13 @@ public class LocalRunSeed {
 	static final List<String> EXAMPLE_IMPORT_IDS = List.of("0b6f1c8e-2f7d-4a55-9a51-6f0f7f3c2a10",
 			"5d2f9a71-3c4b-4e8d-9f10-2a6b7c8d9e01", "c4e1b2a3-6d5f-4a7b-8c9d-0e1f2a3b4c5d");
 
+	/** The OpenAPI examples' placeholder webhook id, delivery id and receiver URL. */
+	static final String EXAMPLE_WEBHOOK_ID = "3d0f2a61-0c3e-4f0b-9a1e-2c8b7d6e5f40";
+
+	static final String EXAMPLE_DELIVERY_ID = "73021";
+
+	static final String EXAMPLE_WEBHOOK_URL = "https://hooks.example.com/pinpoint-import";
+
 	private static final Logger logger = LoggerFactory.getLogger(LocalRunSeed.class);
 
 	/** What the seed created; the imports once the service is up. */
@@ -71,8 +80,38 @@ public class LocalRunSeed {
 
 		private final CompletableFuture<List<String>> importIds = new CompletableFuture<>();
 
+		private final HttpServer receiver;
+
+		private volatile String webhookId;
+
+		private volatile String deliveryId;
+
 		DemoData(String applicationId) {
 			this.applicationId = applicationId;
+			try {
+				// A webhook receiver of this run (localhost is allow-listed here): it
+				// takes
+				// every delivery.
+				this.receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			this.receiver.createContext("/hook", exchange -> {
+				exchange.getRequestBody().readAllBytes();
+				exchange.sendResponseHeaders(204, -1);
+				exchange.close();
+			});
+			this.receiver.start();
+		}
+
+		/** The URL of the demo webhook receiver. */
+		public String receiverUrl() {
+			return "http://localhost:" + this.receiver.getAddress().getPort() + "/hook";
+		}
+
+		void stop() {
+			this.receiver.stop(0);
 		}
 
 		/** The demo Pinpoint application. */
@@ -92,12 +131,19 @@ public class LocalRunSeed {
 			for (int i = 0; i < imports.size(); i++) {
 				replacements.put(EXAMPLE_IMPORT_IDS.get(i), imports.get(i));
 			}
+			replacements.put(EXAMPLE_WEBHOOK_URL, receiverUrl());
+			if (this.webhookId != null) {
+				replacements.put(EXAMPLE_WEBHOOK_ID, this.webhookId);
+			}
+			if (this.deliveryId != null) {
+				replacements.put(EXAMPLE_DELIVERY_ID, this.deliveryId);
+			}
 			return replacements;
 		}
 
 	}
 
-	@Bean
+	@Bean(destroyMethod = "stop")
 	DemoData demoData(AwsStandIn standIn) {
 		putDemoFiles(standIn);
 		return new DemoData(standIn.pinpoint().createApp("demo"));
@@ -121,7 +167,7 @@ public class LocalRunSeed {
 			Environment environment = event.getApplicationContext().getEnvironment();
 			String port = environment.getProperty("local.server.port");
 			try {
-				demo.importIds.complete(seed(Integer.parseInt(port), demo.applicationId()));
+				demo.importIds.complete(seed(Integer.parseInt(port), demo));
 			}
 			catch (RuntimeException ex) {
 				demo.importIds.completeExceptionally(ex);
@@ -175,10 +221,17 @@ public class LocalRunSeed {
 	 * Declares the demo roles and starts the demo imports through the API, as a user
 	 * would.
 	 */
-	private static List<String> seed(int port, String applicationId) {
+	private static List<String> seed(int port, DemoData demo) {
+		String applicationId = demo.applicationId();
 		Api api = Api.anonymous(port)
 			.withHeader("Authorization", "Bearer " + TestJwt.token("local-run-seed",
-					List.of("import-roles:write", "imports:write", "imports:read"), Duration.ofMinutes(5)));
+					List.of("import-roles:write", "imports:write", "imports:read", "webhooks:read", "webhooks:write"),
+					Duration.ofMinutes(5)));
+		demo.webhookId = expect(api.post("/api/v1/webhooks", """
+				{"url":"%s","description":"The local run's demo receiver"}""".formatted(demo.receiverUrl())), 201)
+			.json()
+			.get("id")
+			.asString();
 		for (String role : List.of(DEMO_ROLE, SPARE_ROLE)) {
 			expect(api.put("/api/v1/import-roles/" + role, """
 					{"applicationId":"%s","description":"Lets Pinpoint read the demo audiences"}"""
@@ -199,6 +252,11 @@ public class LocalRunSeed {
 		if (cancelled == null) {
 			throw new IllegalStateException("No demo import could be cancelled before a worker took it");
 		}
+		// Each event so far is a delivery of the demo webhook (written with the event).
+		demo.deliveryId = expect(api.get("/api/v1/webhooks/" + demo.webhookId + "/deliveries?limit=1"), 200).json()
+			.get(0)
+			.get("id")
+			.asString();
 		return List.of(succeeded, failed, cancelled);
 	}
 

@@ -53,7 +53,10 @@ public final class SseClient implements AutoCloseable {
 
 	/** Opens {@code path} on {@code port} with {@code headers} (credentials included). */
 	public static SseClient open(int port, String path, Map<String, String> headers) {
+		// The status and headers come at once (the stream's first comment flushes them);
+		// a request left without them fails instead of hanging.
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(java.time.Duration.ofSeconds(30))
 			.header("Accept", "text/event-stream");
 		headers.forEach(request::header);
 		try {

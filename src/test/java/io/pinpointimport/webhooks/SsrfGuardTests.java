@@ -1,6 +1,7 @@
 package io.pinpointimport.webhooks;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ class SsrfGuardTests {
 		case "public.example.com" -> new InetAddress[] { InetAddress.getByName("93.184.215.14") };
 		case "mixed.example.com" ->
 			new InetAddress[] { InetAddress.getByName("93.184.215.14"), InetAddress.getByName("192.168.1.10") };
+		case "hooks.internal" -> new InetAddress[] { InetAddress.getByName("10.9.8.7") };
 		default -> InetAddress.getAllByName(host);
 	});
 
@@ -48,6 +50,32 @@ class SsrfGuardTests {
 		assertThatNoException().isThrownBy(() -> this.guard.check("http://10.1.2.3:8080/hook"));
 		assertThatNoException().isThrownBy(() -> this.guard.check("http://hooks.internal/hook"));
 		assertThat(rule("https://10.2.0.1/hook")).as("outside the allowed range").isEqualTo("private-address");
+	}
+
+	@Test
+	void answersTheVettedAddressThatADeliveryConnectsTo() throws Exception {
+		assertThat(this.guard.vet("https://public.example.com/hook").address())
+			.isEqualTo(InetAddress.getByName("93.184.215.14"));
+		assertThat(this.guard.vet("http://hooks.internal:8080/hook").address())
+			.as("an allow-listed host name is resolved too: the delivery needs its address")
+			.isEqualTo(InetAddress.getByName("10.9.8.7"));
+		assertThat(this.guard.vet("http://10.1.2.3:8080/hook").address()).isEqualTo(InetAddress.getByName("10.1.2.3"));
+	}
+
+	@Test
+	void aHostThatDoesNotResolveIsRefusedAndOneWhoseLookupHangsIsAnOutageAnsweredPromptly() {
+		assertThat(rule("https://no-such-host.invalid/hook")).isEqualTo("resolvable-host");
+		SsrfGuard impatient = new SsrfGuard(List.of(), (host) -> {
+			// a DNS server that never answers
+			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(10).toNanos());
+			return new InetAddress[0];
+		}, Duration.ofMillis(200));
+		long started = System.nanoTime();
+		HostLookupFailed failed = catchThrowableOfType(HostLookupFailed.class,
+				() -> impatient.check("https://slow.example.com/hook"));
+		assertThat(failed).isNotNull();
+		assertThat(failed.getStatusCode().value()).isEqualTo(503);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 	}
 
 	private String rule(String url) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,6 +13,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,8 +47,17 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private volatile int afterScript = 200;
 
+	private volatile CountDownLatch firstArrived;
+
+	private volatile CountDownLatch firstReleased;
+
 	WebhookReceiver() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this("127.0.0.1", 0);
+	}
+
+	/** A receiver on a given loopback address and port (0: any free one). */
+	WebhookReceiver(String address, int port) throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(address, port), 0);
 		this.server.createContext("/hook", this::handle);
 		this.server.start();
 	}
@@ -55,6 +67,10 @@ final class WebhookReceiver implements AutoCloseable {
 	 */
 	String url() {
 		return "http://localhost:" + this.server.getAddress().getPort() + "/hook";
+	}
+
+	int port() {
+		return this.server.getAddress().getPort();
 	}
 
 	/** The secrets a signature may verify with. */
@@ -68,6 +84,25 @@ final class WebhookReceiver implements AutoCloseable {
 		this.script.addAll(first);
 		this.afterScript = then;
 		return this;
+	}
+
+	/**
+	 * Leaves the first request without an answer until {@link #releaseFirst()}, then
+	 * answers it 503 (the receiver did not take it).
+	 */
+	WebhookReceiver holdFirst() {
+		this.firstArrived = new CountDownLatch(1);
+		this.firstReleased = new CountDownLatch(1);
+		return this;
+	}
+
+	/** Whether the held first request arrived within {@code timeout}. */
+	boolean awaitFirst(Duration timeout) throws InterruptedException {
+		return this.firstArrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	void releaseFirst() {
+		this.firstReleased.countDown();
 	}
 
 	List<Received> received() {
@@ -92,6 +127,17 @@ final class WebhookReceiver implements AutoCloseable {
 				&& verifies(id, timestamp, body, signature);
 		Integer scripted = this.script.poll();
 		int status = (!verified) ? 401 : (scripted != null) ? scripted : this.afterScript;
+		CountDownLatch released = this.firstReleased;
+		if (released != null && this.firstArrived.getCount() == 1) {
+			this.firstArrived.countDown();
+			try {
+				released.await(2, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			status = 503;
+		}
 		this.received.add(new Received(id, (timestamp != null) ? Long.parseLong(timestamp) : 0, signature, body,
 				verified, status, Instant.now()));
 		exchange.sendResponseHeaders(status, -1);

@@ -153,6 +153,81 @@ class WebhooksEndToEndTest {
 	}
 
 	@Test
+	void aDisabledWebhookEnabledAgainSendsItsPendingDeliveriesAndRaisesAnEvent() {
+		this.receiver.answer(List.of(), 503);
+		String id = subscribe(ROLE_CREATED).get("id").asString();
+		createRole("first");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !this.api.get("/api/v1/webhooks/" + id).json().get("enabled").asBoolean());
+		// An event that was pending when the webhook was disabled waits for it.
+		this.jdbc.sql("""
+				INSERT INTO webhook_delivery (webhook_id, event_id, event_type, status, next_attempt_at, created_at)
+				SELECT :webhook, max(id), 'io.pinpointimport.import-role.created', 'PENDING', now() - interval '1 day',
+				       now() - interval '1 day'
+				FROM event_outbox WHERE type = 'io.pinpointimport.webhook.disabled'
+				""").param("webhook", java.util.UUID.fromString(id)).update();
+		int triesWhileDisabled = this.receiver.received().size();
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+		assertThat(this.receiver.received()).as("nothing is sent to a disabled webhook").hasSize(triesWhileDisabled);
+
+		this.receiver.answer(List.of(), 200);
+		Api.Response enabled = this.api.post("/api/v1/webhooks/" + id + "/enable", null);
+		assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+		assertThat(enabled.json().get("enabled").asBoolean()).isTrue();
+		assertThat(enabled.json().has("disabledReason")).isFalse();
+		assertThat(enabled.json().has("secret")).as("no secret shown").isFalse();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.receiver.accepted().size() == 1);
+		JsonNode log = this.api.get("/api/v1/webhooks/" + id + "/deliveries").json();
+		assertThat(log.get(0).get("status").asString()).as("the pending delivery, sent at once").isEqualTo("SUCCEEDED");
+		assertThat(log.get(1).get("status").asString()).as("given up before: stays failed").isEqualTo("FAILED");
+
+		JsonNode event = Api.parse(this.jdbc.sql(
+				"SELECT data::text FROM event_outbox WHERE type = 'io.pinpointimport.webhook.enabled' AND subject = :id")
+			.param("id", id)
+			.query(String.class)
+			.single());
+		assertThat(event.get("enabledBy").asString()).isEqualTo(TestCredentials.ADMIN_CLIENT);
+		assertThat(event.get("disabledReason").asString()).contains("503");
+		assertThat(event.get("pendingDeliveries").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void enablingAnEnabledWebhookChangesNothingAndBadTargetsAreProblems() {
+		String id = subscribe(ROLE_CREATED).get("id").asString();
+		Api.Response again = this.api.post("/api/v1/webhooks/" + id + "/enable", null);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json().get("enabled").asBoolean()).isTrue();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM event_outbox WHERE type = :type AND subject = :id")
+			.param("type", WebhookEnabling.ENABLED)
+			.param("id", id)
+			.query(Long.class)
+			.single()).as("no event: nothing changed").isZero();
+		Api.Response missing = this.api.post("/api/v1/webhooks/" + java.util.UUID.randomUUID() + "/enable", null);
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(missing.json().get("type").asString()).endsWith("/webhook-not-found");
+		Api.Response badId = this.api.post("/api/v1/webhooks/not-a-uuid/enable", null);
+		assertThat(badId.status()).isEqualTo(400);
+		assertThat(badId.header("Content-Type")).startsWith("application/problem+json");
+		Api reader = Api.anonymous(this.port)
+			.withHeader("Authorization", "Bearer " + TestJwt.token("reader", List.of("webhooks:read")));
+		assertThat(reader.post("/api/v1/webhooks/" + id + "/enable", null).status()).isEqualTo(403);
+	}
+
+	@Test
+	void aDisabledWebhookWhoseUrlIsNowRefusedStaysDisabled() {
+		java.util.UUID id = java.util.UUID.randomUUID();
+		this.webhooks.insert(new Webhook(id, "https://10.0.0.1/hook", null, List.of(ROLE_CREATED), null, true,
+				WebhookSigner.newSecret(), null, null, true, null, java.time.Instant.now(), "test"));
+		this.webhooks.disable(id, "deliveries kept failing");
+		Api.Response refused = this.api.post("/api/v1/webhooks/" + id + "/enable", null);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(refused.json().get("rule").asString()).isEqualTo("private-address");
+		assertThat(this.api.get("/api/v1/webhooks/" + id).json().get("enabled").asBoolean()).isFalse();
+	}
+
+	@Test
 	void afterARotationDeliveriesVerifyWithTheOldAndTheNewSecretAndRedeliveryRepeatsTheId() {
 		JsonNode webhook = subscribe(ROLE_CREATED);
 		String id = webhook.get("id").asString();
@@ -247,6 +322,56 @@ class WebhooksEndToEndTest {
 		assertThat(this.receiver.received().stream().map(WebhookReceiver.Received::id).distinct()).hasSize(40);
 		assertThat(this.webhooks.deliveries(webhookId, 100)).hasSize(40)
 			.allSatisfy(delivery -> assertThat(delivery.status()).isEqualTo("SUCCEEDED"));
+	}
+
+	@Test
+	void aDeliveryConnectsToTheAddressItsOneLookupVettedWhateverDnsAnswersNext() throws Exception {
+		// An allow-listed internal receiver on 127.0.0.1, and on 127.0.0.2 (same port)
+		// one
+		// the guard must never let a delivery reach.
+		try (WebhookReceiver vetted = new WebhookReceiver("127.0.0.1", 0);
+				WebhookReceiver rebound = new WebhookReceiver("127.0.0.2", vetted.port())) {
+			// A DNS server this test controls, rebinding after its first answer.
+			List<String> lookups = new java.util.concurrent.CopyOnWriteArrayList<>();
+			SsrfGuard.Resolver dns = host -> {
+				lookups.add(host);
+				return new java.net.InetAddress[] {
+						java.net.InetAddress.getByName((lookups.size() == 1) ? "127.0.0.1" : "127.0.0.2") };
+			};
+			SsrfGuard pinning = new SsrfGuard(List.of("127.0.0.1/32"), dns, Duration.ofSeconds(2));
+			Webhook webhook = new Webhook(java.util.UUID.randomUUID(), "http://rebind.test:" + vetted.port() + "/hook",
+					"rebinding", List.of("io.pinpointimport.import.submitted"), null, false, WebhookSigner.newSecret(),
+					null, null, true, null, java.time.Instant.now(), "test");
+			this.webhooks.insert(webhook);
+			vetted.secrets(webhook.secret());
+			rebound.secrets(webhook.secret());
+			WebhookDispatcher own = new WebhookDispatcher(this.webhooks, this.outbox, this.settings, pinning,
+					this.transactionManager, this.json);
+			this.dispatcher.stop();
+			own.start();
+			try {
+				this.outbox.append("io.pinpointimport.import.submitted", "rebind-1", null, "app", null, "{}");
+				await().atMost(Duration.ofSeconds(10)).until(() -> vetted.accepted().size() == 1);
+				assertThat(lookups).as("one lookup per delivery, by the guard").containsExactly("rebind.test");
+				assertThat(vetted.accepted().get(0).verified()).isTrue();
+
+				// The next lookup answers 127.0.0.2, not allow-listed (so plain HTTP is
+				// not
+				// allowed either): refused before any connection.
+				this.outbox.append("io.pinpointimport.import.submitted", "rebind-2", null, "app", null, "{}");
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> this.webhooks.deliveries(webhook.id(), 10)
+						.stream()
+						.anyMatch(delivery -> delivery.lastError() != null
+								&& delivery.lastError().contains("refused by the SSRF guard")));
+			}
+			finally {
+				own.stop();
+				this.dispatcher.start();
+			}
+			assertThat(rebound.received()).as("nothing reached the rebound address").isEmpty();
+			assertThat(vetted.received()).hasSize(1);
+		}
 	}
 
 	private JsonNode subscribe(String eventType) {

@@ -36,7 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.pinpointimport.standin.DroppedConnection;
-import io.pinpointimport.standin.PinpointFaults;
 
 /**
  * Pinpoint over REST-JSON (signing name {@code mobiletargeting}): applications and

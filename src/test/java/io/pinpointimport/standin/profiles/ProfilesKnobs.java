@@ -2,12 +2,14 @@ package io.pinpointimport.standin.profiles;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+
+import io.pinpointimport.standin.wire.FaultDice;
+import io.pinpointimport.standin.wire.FaultDice.Fault;
 
 /**
  * Fault and timing settings of the Customer Profiles stand-in, changed per test;
@@ -16,10 +18,6 @@ import java.util.function.Predicate;
 public final class ProfilesKnobs {
 
 	private volatile Duration latency;
-
-	private volatile double throttleFraction;
-
-	private volatile double serverErrorFraction;
 
 	private volatile Duration jobDuration;
 
@@ -37,7 +35,7 @@ public final class ProfilesKnobs {
 
 	private final Map<String, Hold> holds = new ConcurrentHashMap<>();
 
-	private Random random;
+	private final FaultDice dice = new FaultDice();
 
 	ProfilesKnobs() {
 		reset();
@@ -46,8 +44,7 @@ public final class ProfilesKnobs {
 	/** Restores the defaults. */
 	public synchronized ProfilesKnobs reset() {
 		this.latency = Duration.ZERO;
-		this.throttleFraction = 0;
-		this.serverErrorFraction = 0;
+		this.dice.reset();
 		this.jobDuration = Duration.ofMillis(200);
 		this.jobsFailInternally = false;
 		this.rowFails = row -> false;
@@ -57,7 +54,6 @@ public final class ProfilesKnobs {
 		this.serverErrors.clear();
 		this.holds.values().forEach(Hold::release);
 		this.holds.clear();
-		this.random = new Random(42);
 		return this;
 	}
 
@@ -69,13 +65,13 @@ public final class ProfilesKnobs {
 
 	/** Fraction (0..1) of API calls answered 429 ThrottlingException. */
 	public ProfilesKnobs throttleFraction(double fraction) {
-		this.throttleFraction = fraction;
+		this.dice.throttleFraction(fraction);
 		return this;
 	}
 
 	/** Fraction (0..1) of API calls answered 500 InternalServerException. */
 	public ProfilesKnobs serverErrorFraction(double fraction) {
-		this.serverErrorFraction = fraction;
+		this.dice.serverErrorFraction(fraction);
 		return this;
 	}
 
@@ -187,19 +183,9 @@ public final class ProfilesKnobs {
 	 * The fault to inject into one API call of {@code operation}: one set for it by
 	 * {@link #throttle} or {@link #failWithServerErrors} first, else the dice.
 	 */
-	synchronized Fault roll(String operation) {
+	Fault roll(String operation) {
 		Fault set = faultSetFor(operation);
-		if (set != Fault.NONE) {
-			return set;
-		}
-		double dice = this.random.nextDouble();
-		if (dice < this.throttleFraction) {
-			return Fault.THROTTLE;
-		}
-		if (dice < this.throttleFraction + this.serverErrorFraction) {
-			return Fault.SERVER_ERROR;
-		}
-		return Fault.NONE;
+		return (set != Fault.NONE) ? set : this.dice.roll();
 	}
 
 	/**
@@ -219,12 +205,6 @@ public final class ProfilesKnobs {
 	private static boolean countDown(Map<String, AtomicInteger> faults, String operation) {
 		AtomicInteger left = faults.get(operation);
 		return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-	}
-
-	enum Fault {
-
-		NONE, THROTTLE, SERVER_ERROR
-
 	}
 
 	/** A gate callers of one operation wait at until it is released. */

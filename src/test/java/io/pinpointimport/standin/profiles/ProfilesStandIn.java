@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -26,8 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +31,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -51,6 +46,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.pinpointimport.standin.wire.Access;
+import io.pinpointimport.standin.wire.LoopbackServer;
 
 /**
  * A local stand-in for Amazon Connect Customer Profiles' upload jobs (botocore
@@ -105,9 +101,7 @@ public final class ProfilesStandIn implements AutoCloseable {
 
 	private static final int KEPT_ROWS = 50;
 
-	private final HttpServer server;
-
-	private final ExecutorService executor;
+	private final LoopbackServer server;
 
 	private final ProfilesKnobs knobs = new ProfilesKnobs();
 
@@ -128,20 +122,7 @@ public final class ProfilesStandIn implements AutoCloseable {
 
 	private ProfilesStandIn(int port) {
 		new SecureRandom().nextBytes(this.signingKey);
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not bind the Customer Profiles stand-in", ex);
-		}
-		this.executor = Executors.newFixedThreadPool(16, runnable -> {
-			Thread thread = new Thread(runnable, "profiles-stand-in");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.server.setExecutor(this.executor);
-		this.server.createContext("/", this::serve);
-		this.server.start();
+		this.server = LoopbackServer.start("profiles-stand-in", port, 64, 16, this::serve);
 	}
 
 	/** Starts a stand-in on {@code port} (0 for a free one). */
@@ -151,7 +132,7 @@ public final class ProfilesStandIn implements AutoCloseable {
 
 	/** Base URL, e.g. {@code http://127.0.0.1:45678}. */
 	public URI endpoint() {
-		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+		return this.server.endpoint();
 	}
 
 	/**
@@ -212,8 +193,7 @@ public final class ProfilesStandIn implements AutoCloseable {
 	@Override
 	public void close() {
 		this.knobs.reset();
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		this.server.close();
 	}
 
 	private void serve(HttpExchange exchange) throws IOException {

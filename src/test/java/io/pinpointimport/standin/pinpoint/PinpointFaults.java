@@ -1,9 +1,11 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.pinpoint;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import io.pinpointimport.standin.Knobs;
 
 /**
  * The Pinpoint stand-in's faults as AWS has them, each a knob, all off after

@@ -1,4 +1,4 @@
-package io.pinpointimport.standin;
+package io.pinpointimport.standin.pinpoint;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +14,7 @@ import software.amazon.awssdk.services.pinpoint.model.ImportJobResource;
 import software.amazon.awssdk.services.pinpoint.model.ImportJobResponse;
 import software.amazon.awssdk.services.pinpoint.model.InternalServerErrorException;
 
-import io.pinpointimport.standin.pinpoint.PinpointStandIn;
-import io.pinpointimport.standin.pinpoint.PinpointStandInTest;
+import io.pinpointimport.standin.AwsStandIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
