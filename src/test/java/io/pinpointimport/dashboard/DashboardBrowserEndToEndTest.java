@@ -339,6 +339,17 @@ class DashboardBrowserEndToEndTest {
 			waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(row, "PENDING"));
 			assertThat(driver.findElement(row).getText()).contains("when enabled again");
 			check("webhook-disabled-laptop");
+
+			// The receiver is fixed: enabled again, the waiting delivery goes out.
+			down.answer(200);
+			driver.findElement(By.xpath("//button[normalize-space()='Enable again']")).click();
+			waitUpTo(Duration.ofSeconds(10))
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"), "ENABLED"));
+			waitUpTo(Duration.ofSeconds(15))
+				.until(ExpectedConditions.textToBePresentInElementLocated(row, "SUCCEEDED"));
+			assertThat(driver.findElement(row).getText()).contains("HTTP 200");
+			assertThat(driver.findElements(By.xpath("//button[normalize-space()='Enable again']"))).isEmpty();
+			assertThat(this.api.get("/api/v1/webhooks/" + id).json().get("enabled").asBoolean()).isTrue();
 		}
 	}
 
