@@ -9,7 +9,6 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -68,14 +67,6 @@ class AwsClientsConfiguration {
 		return S3Client.builder()
 			.region(awsRegion)
 			.crossRegionAccessEnabled(true)
-			.overrideConfiguration(overrides(interceptors.orderedStream().toList()))
-			.build();
-	}
-
-	@Bean(destroyMethod = "close")
-	PinpointClient pinpointClient(Region awsRegion, ObjectProvider<ExecutionInterceptor> interceptors) {
-		return PinpointClient.builder()
-			.region(awsRegion)
 			.overrideConfiguration(overrides(interceptors.orderedStream().toList()))
 			.build();
 	}
