@@ -40,6 +40,14 @@ public final class AwsFailure extends ProblemException {
 	 * access.
 	 */
 	public static AwsFailure of(String operation, SdkException ex, List<String> neededActions) {
+		return of(operation, ex, neededActions, "");
+	}
+
+	/**
+	 * As {@link #of(String, SdkException, List)}, with {@code deniedHint} (another cause
+	 * of the denial and its fix) appended when AWS denies access.
+	 */
+	public static AwsFailure of(String operation, SdkException ex, List<String> neededActions, String deniedHint) {
 		if (ex instanceof AwsServiceException service) {
 			AwsError error = AwsError.of(service);
 			String code = error.errorCode();
@@ -62,7 +70,8 @@ public final class AwsFailure extends ProblemException {
 				return new AwsFailure(HttpStatus.BAD_GATEWAY, "aws-access-denied",
 						"The service's AWS identity was denied",
 						"AWS denied " + operation + " to this service's own credentials (" + message
-								+ "). Grant its identity these IAM actions: " + String.join(", ", neededActions),
+								+ "). Grant its identity these IAM actions: " + String.join(", ", neededActions)
+								+ deniedHint,
 						properties, code);
 			}
 			return new AwsFailure(HttpStatus.BAD_GATEWAY, "aws-error", "AWS call failed",

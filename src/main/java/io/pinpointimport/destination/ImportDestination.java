@@ -53,6 +53,15 @@ public interface ImportDestination {
 	String createdSegmentId(JobDefinition submitted, Job job);
 
 	/**
+	 * True when {@code job} failed because the destination could not use the import role
+	 * (assume it, or read the files with it): for a role changed moments before, IAM
+	 * propagation rather than a mistake.
+	 */
+	default boolean failedForRoleAccess(Job job) {
+		return false;
+	}
+
+	/**
 	 * Stops a running job.
 	 * @throws UnsupportedOperationException when {@link Capabilities#cancel()} is false
 	 */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -46,6 +45,9 @@ class PinpointDestination implements ImportDestination {
 		.maxAttempts(3)
 		.useClientDefaults(false)
 		.build();
+
+	/** The model's 400 error shape for every import-job operation. */
+	private static final String BAD_REQUEST = "BadRequestException";
 
 	private final PinpointClient pinpoint;
 
@@ -126,6 +128,16 @@ class PinpointDestination implements ImportDestination {
 		return (at != null) ? Duration.between(at, created).abs() : Duration.ofDays(365_000);
 	}
 
+	/**
+	 * A failed job whose failures are documented refusals of the import role (assume,
+	 * list, read, decrypt); see {@link AccessDenials}.
+	 */
+	@Override
+	public boolean failedForRoleAccess(Job job) {
+		return job.phase() == Job.Phase.FINISHED_FAILED
+				&& job.failures().stream().anyMatch(AccessDenials::deniesImportRole);
+	}
+
 	@Override
 	public String conflictKey(JobDefinition definition) {
 		return String.join("|", definition.applicationId(), definition.s3Url(), definition.roleArn(),
@@ -198,10 +210,11 @@ class PinpointDestination implements ImportDestination {
 		else if (error.kind() == AwsError.Kind.NOT_FOUND) {
 			kind = DestinationFailure.Kind.NOT_FOUND;
 		}
-		else if ("CreateImportJob".equals(operation) && service.statusCode() == 400
-				&& message.toLowerCase(Locale.ROOT).contains("role")) {
-			// A role that cannot be assumed yet is, for a fresh role, IAM propagation:
-			// Pinpoint answers 400 naming the role (Terraform retries these for 2 min).
+		else if ("CreateImportJob".equals(operation) && BAD_REQUEST.equals(code)
+				&& AccessDenials.deniesImportRole(message)) {
+			// A role Pinpoint cannot assume or read with is, for a fresh or just changed
+			// role, IAM propagation until proven otherwise. Decided by the model's error
+			// code and the refusal's documented wording, never by other words in it.
 			kind = DestinationFailure.Kind.ROLE_NOT_ASSUMABLE;
 		}
 		else {

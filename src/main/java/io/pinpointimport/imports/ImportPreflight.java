@@ -1,5 +1,6 @@
 package io.pinpointimport.imports;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,8 +20,15 @@ public interface ImportPreflight {
 	 */
 	Optional<ImportProblem> check(Candidate candidate);
 
-	/** The import being checked. */
-	record Candidate(UUID importId, String applicationId, String s3Url, FileFormat format, FileValidation validation) {
+	/**
+	 * The import being checked.
+	 *
+	 * @param roleName the managed role the import uses, or null
+	 * @param roleKmsKeyArns the KMS keys that managed role may decrypt with, or null when
+	 * the role is not managed here (nothing is known of it)
+	 */
+	record Candidate(UUID importId, String applicationId, String s3Url, FileFormat format, FileValidation validation,
+			String roleName, List<String> roleKmsKeyArns) {
 
 	}
 

@@ -56,10 +56,13 @@ class ImportService {
 
 	private final ObjectProvider<ImportRequestCheck> requestChecks;
 
+	private final RoleSettling settling;
+
 	ImportService(ImportReads imports, ImportWrites writes, ImportSettings settings, ImportRoleLookup roles,
 			ObjectProvider<ImportPreflight> preflights, ImportWorkers workers, GuardRails guardRails,
-			Destinations destinations, ProfilesChecks profilesChecks,
-			ObjectProvider<ImportRequestCheck> requestChecks) {
+			Destinations destinations, ProfilesChecks profilesChecks, ObjectProvider<ImportRequestCheck> requestChecks,
+			RoleSettling settling) {
+		this.settling = settling;
 		this.destinations = destinations;
 		this.profilesChecks = profilesChecks;
 		this.imports = imports;
@@ -111,6 +114,7 @@ class ImportService {
 			return replay(this.imports.findByIdempotencyKey(requestedBy, idempotencyKey).orElseThrow(), idempotencyKey,
 					hash);
 		}
+		this.settling.holdIfSettling(imp);
 		this.workers.wake();
 		return new Accepted(imp, false);
 	}
@@ -167,6 +171,7 @@ class ImportService {
 		if (!this.writes.retry(id, this.preflights.stream().findAny().isEmpty())) {
 			throw ImportStateConflict.notRetryable(id, get(imp.id()).state());
 		}
+		this.settling.holdIfSettling(imp);
 		this.workers.wake();
 		return get(id);
 	}

@@ -82,6 +82,17 @@ class ImportWrites {
 	}
 
 	/**
+	 * Holds the unsubmitted imports that use {@code roleArn} until {@code until}: the
+	 * role was just changed in IAM, and the destination may not see the change before.
+	 */
+	int holdForRole(String roleArn, Instant until) {
+		return this.jdbc.sql("""
+				UPDATE endpoint_import SET next_attempt_at = greatest(coalesce(next_attempt_at, :until), :until)
+				WHERE role_arn = :arn AND (state = 'QUEUED' OR (state = 'SUBMITTING' AND in_flight_since IS NULL))
+				""").param("arn", roleArn).param("until", ts(until)).update();
+	}
+
+	/**
 	 * Queues a failed import again as a new run; its attempts stay.
 	 */
 	boolean retry(UUID id, boolean ready) {

@@ -136,6 +136,41 @@ class PollQueue {
 		return updated == 1;
 	}
 
+	/**
+	 * The job failed because the destination could not use the import role yet (IAM
+	 * propagation): the import is queued again as a new run, not before
+	 * {@code notBefore}; the failed job stays on the attempt that created it, with
+	 * {@code note}.
+	 */
+	@Transactional
+	boolean requeueAfterRoleAccessFailure(UUID id, String owner, Job job, String note, Instant notBefore) {
+		int updated = this.jdbc
+			.sql("""
+					UPDATE endpoint_import SET state = 'QUEUED', ready = true, run = run + 1, submitted_at = NULL,
+					    in_flight_since = NULL, next_attempt_at = :notBefore, lease_owner = NULL, lease_until = NULL,
+					    job_id = NULL, job_status = NULL, job_segment_id = NULL, total_pieces = NULL, completed_pieces = NULL,
+					    failed_pieces = NULL, total_processed = NULL, total_failures = NULL, failures = NULL,
+					    job_created_at = NULL, observed_at = NULL, next_poll_at = NULL"""
+					+ HELD)
+			.param("id", id)
+			.param("owner", owner)
+			.param("notBefore", ts(notBefore))
+			.update();
+		if (updated == 1) {
+			this.jdbc.sql("""
+					UPDATE endpoint_import_attempt SET job_status = :status,
+					    message = CASE WHEN message IS NULL THEN :note ELSE message || '; ' || :note END
+					WHERE import_id = :id AND job_id = :job
+					""")
+				.param("status", job.status())
+				.param("note", note)
+				.param("id", id)
+				.param("job", job.id())
+				.update();
+		}
+		return updated == 1;
+	}
+
 	/** The destination no longer knows the job: the import failed. */
 	boolean recordJobLost(UUID id, String owner, ImportProblem problem, Instant now) {
 		return this.jdbc.sql("""

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.pinpointimport.destination.Destination;
@@ -43,8 +44,11 @@ class Poller {
 
 	private final String owner = "poller-" + UUID.randomUUID();
 
+	private final RoleSettling settling;
+
 	Poller(PollQueue polls, ImportReads reads, Destinations destinations, ImportSettings settings,
-			ImportMetrics metrics) {
+			ImportMetrics metrics, RoleSettling settling) {
+		this.settling = settling;
 		this.polls = polls;
 		this.reads = reads;
 		this.destinations = destinations;
@@ -201,6 +205,12 @@ class Poller {
 
 	private boolean finish(PollQueue.PolledJob polled, Job finished, Instant now) {
 		boolean succeeded = finished.phase() == Job.Phase.FINISHED_OK;
+		if (!succeeded && destination(polled).failedForRoleAccess(finished)) {
+			Optional<Boolean> requeued = requeueWhilePropagating(polled, finished, now);
+			if (requeued.isPresent()) {
+				return requeued.get();
+			}
+		}
 		Job job = succeeded ? withCreatedSegment(polled, finished) : finished;
 		// a stopped job was cancelled (the poller may see it before the cancel records
 		// it)
@@ -210,6 +220,36 @@ class Poller {
 			this.metrics.staleness(Duration.between(job.completedAt(), now));
 		}
 		return recorded;
+	}
+
+	/**
+	 * A job that failed because the role could not be used yet, and was created within
+	 * the propagation window after the role's last change settled (or, for a role this
+	 * service does not manage, after the import was requested), met IAM propagation, not
+	 * a mistake: the import is queued again and submitted after the initial backoff.
+	 * Empty when the failure stands.
+	 */
+	private Optional<Boolean> requeueWhilePropagating(PollQueue.PolledJob polled, Job job, Instant now) {
+		StoredImport imp = this.reads.find(polled.id()).orElse(null);
+		Instant created = (job.createdAt() != null) ? job.createdAt() : polled.submittedAt();
+		if (imp == null || created == null) {
+			return Optional.empty();
+		}
+		ImportSettings.Submission submission = this.settings.submission();
+		Instant windowEnd = this.settling.propagatingFrom(imp).plus(submission.propagationWindow());
+		if (!created.isBefore(windowEnd)) {
+			return Optional.empty();
+		}
+		String note = "job " + job.id() + " ended " + job.status()
+				+ " because the role could not be used yet (IAM propagation); submitted again: "
+				+ job.failures().get(0);
+		boolean requeued = this.polls.requeueAfterRoleAccessFailure(polled.id(), this.owner, job, note,
+				now.plus(submission.initialBackoff()));
+		if (requeued) {
+			this.metrics.retry("role_propagation");
+			log.info("Import {}: {}", polled.id(), note);
+		}
+		return Optional.of(requeued);
 	}
 
 	/** The job with the id of the segment it created, when the import created one. */
@@ -276,6 +316,16 @@ class Poller {
 		properties.put("failedPieces", job.failedPieces());
 		properties.put("totalFailures", job.totalFailures());
 		String first = job.failures().isEmpty() ? "" : " First failure: " + job.failures().get(0);
+		if (destination(polled).failedForRoleAccess(job)) {
+			return new ImportProblem("import-role-access-denied", "The import role may not read the files", 422,
+					"Job " + job.id() + " could not use role "
+							+ ((job.definition() != null) ? job.definition().roleArn() : "of the import")
+							+ " to read the files, and the role was not changed recently enough for IAM propagation to"
+							+ " explain it." + first + " Give the role that access (a managed role: PUT"
+							+ " /api/v1/import-roles/{roleName} with the location in s3Locations and the files' KMS key"
+							+ " in kmsKeyArns), then retry the import.",
+					properties);
+		}
 		return new ImportProblem("import-job-failed", "The import job failed", 422,
 				destination(polled).capabilities().name() + " job " + job.id() + " ended " + job.status() + " with "
 						+ ((job.failedPieces() != null) ? job.failedPieces() : 0) + " failed piece(s) and "

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.pinpointimport.role.ImportRoleLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,12 @@ class Preflighter {
 
 	private final String owner = "preflight-" + UUID.randomUUID();
 
-	Preflighter(PreflightQueue imports, ObjectProvider<ImportPreflight> checks, ImportSettings settings) {
+	private final ImportRoleLookup roles;
+
+	Preflighter(PreflightQueue imports, ObjectProvider<ImportPreflight> checks, ImportSettings settings,
+			ImportRoleLookup roles) {
 		this.imports = imports;
+		this.roles = roles;
 		this.checks = checks.orderedStream().toList();
 		this.settings = settings;
 	}
@@ -51,8 +56,10 @@ class Preflighter {
 			return false;
 		}
 		StoredImport imp = claimed.get();
+		String roleName = imp.spec().roleName();
 		ImportPreflight.Candidate candidate = new ImportPreflight.Candidate(imp.id(), imp.spec().applicationId(),
-				imp.spec().s3Url(), imp.spec().format(), imp.spec().validation());
+				imp.spec().s3Url(), imp.spec().format(), imp.spec().validation(), roleName,
+				(roleName != null) ? this.roles.kmsKeyArns(roleName).orElse(null) : null);
 		for (ImportPreflight check : this.checks) {
 			Optional<ImportProblem> problem = check.check(candidate);
 			if (problem.isPresent()) {

@@ -63,8 +63,11 @@ class Submitter {
 		return thread;
 	});
 
+	private final RoleSettling settling;
+
 	Submitter(SubmissionClaims claims, SubmissionResults results, Reconciliations reconciliations,
-			Destinations destinations, ImportSettings settings, ImportMetrics metrics) {
+			Destinations destinations, ImportSettings settings, ImportMetrics metrics, RoleSettling settling) {
+		this.settling = settling;
 		this.claims = claims;
 		this.results = results;
 		this.reconciliations = reconciliations;
@@ -174,7 +177,11 @@ class Submitter {
 			case ROLE_NOT_ASSUMABLE -> {
 				this.metrics.attempt(AttemptOutcome.ROLE_NOT_ASSUMABLE);
 				Instant since = (imp.roleRefusedSince() != null) ? imp.roleRefusedSince() : imp.inFlightSince();
-				if (now.isBefore(since.plus(submission.propagationWindow()))) {
+				// Propagation can explain a refusal only so long after the role's last
+				// change settled (or, for a role this service does not manage, the import
+				// was asked).
+				Instant propagating = this.settling.propagatingFrom(imp);
+				if (propagating != null && now.isBefore(propagating.plus(submission.propagationWindow()))) {
 					this.metrics.retry("role_propagation");
 					this.results.recordRetry(imp, this.owner, AttemptOutcome.ROLE_NOT_ASSUMABLE, message,
 							failure.errorCode(), failure.requestId(), since, now, now.plus(backoff));
@@ -182,9 +189,13 @@ class Submitter {
 				else {
 					fail(imp, AttemptOutcome.ROLE_NOT_ASSUMABLE, failure, new ImportProblem("role-not-assumable",
 							"Import role could not be assumed", 422,
-							destination(imp).capabilities().name() + " still refused role " + imp.spec().roleArn()
-									+ " after " + submission.propagationWindow().toSeconds()
-									+ " s of retries (IAM propagation would be over by now): " + message,
+							destination(imp).capabilities().name() + " refused role " + imp.spec().roleArn()
+									+ " more than " + submission.propagationWindow().toSeconds()
+									+ " s after the role last changed, so IAM propagation does not explain it: "
+									+ message
+									+ ". Check the role's trust policy (it must let pinpoint.amazonaws.com assume it for"
+									+ " this account and application) and its S3 and KMS access; for a managed role,"
+									+ " PUT its declaration again to repair it, then retry the import.",
 							awsProperties(failure)), now);
 				}
 			}

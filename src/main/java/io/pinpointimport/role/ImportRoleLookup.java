@@ -1,5 +1,7 @@
 package io.pinpointimport.role;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.pinpointimport.shared.S3Location;
@@ -23,5 +25,19 @@ public interface ImportRoleLookup {
 	 * (422) before any AWS call; empty when none is managed here.
 	 */
 	Optional<String> usableRoleArn(String roleName, String applicationId, S3Location location);
+
+	/**
+	 * When the last IAM change this service made to the managed role {@code roleName} is
+	 * taken to have propagated (that change plus the settle time); empty when none is
+	 * managed here or it was never changed.
+	 */
+	Optional<Instant> settledAt(String roleName);
+
+	/**
+	 * The KMS keys the managed role {@code roleName} may decrypt with: its declared
+	 * {@code kmsKeyArns}, none for the AWS managed {@code AmazonS3ReadOnlyAccess} (which
+	 * grants no {@code kms:Decrypt}); empty when none is managed here.
+	 */
+	Optional<List<String>> kmsKeyArns(String roleName);
 
 }

@@ -159,6 +159,20 @@ class ImportRoleService implements ImportRoleLookup {
 	}
 
 	@Override
+	public Optional<List<String>> kmsKeyArns(String roleName) {
+		return this.store.find(roleName)
+			.map(StoredRole::declaration)
+			.map(declared -> (declared.access() == RoleAccess.SCOPED) ? declared.kmsKeyArns() : List.of());
+	}
+
+	@Override
+	public Optional<Instant> settledAt(String roleName) {
+		return this.store.find(roleName)
+			.map(StoredRole::lastChangedAt)
+			.map(changed -> changed.plus(this.settings.settleTime()));
+	}
+
+	@Override
 	public Optional<String> usableRoleArn(String roleName, String applicationId, S3Location location) {
 		Optional<StoredRole> found = this.store.find(roleName);
 		found.ifPresent(role -> {
@@ -217,14 +231,21 @@ class ImportRoleService implements ImportRoleLookup {
 				execution.made(change, change.applyWith(this.iam));
 			}
 		}
+		// IAM propagates a change from its last write on, so the settle time counts from
+		// there.
+		Instant written = Instant.now();
 		boolean created = live == null;
 		if (created) {
 			this.iam.awaitReadable(declaration.roleName());
 		}
 		StoredRole saved = stored(declaration, path, desired, identity, adopted,
-				plan.isEmpty() ? ((stored != null) ? stored.lastChangedAt() : null) : now, stored);
+				plan.isEmpty() ? ((stored != null) ? stored.lastChangedAt() : null) : written, stored);
 		this.store.save(saved);
 		execution.outcome = created ? Outcome.CREATED : plan.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED;
+		if (!plan.isEmpty()) {
+			this.events.publishEvent(new ImportRoleChanged(declaration.roleName(), identity.arn(),
+					written.plus(this.settings.settleTime())));
+		}
 		LiveRole after = new LiveRole(declaration.roleName(), identity.arn(), identity.roleId(), path,
 				identity.createdAt(), desired.trustPolicy(), desired.description(), desired.permissionsBoundaryArn(),
 				desired.tags(), desired.managedPolicyArns(), desired.inlinePolicies());

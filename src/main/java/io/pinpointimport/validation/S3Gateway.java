@@ -8,7 +8,10 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.RequestCharged;
+import software.amazon.awssdk.services.s3.model.RequestPayer;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import io.pinpointimport.aws.AwsFailure;
@@ -22,10 +25,47 @@ import org.springframework.stereotype.Component;
 @Component
 class S3Gateway {
 
+	/**
+	 * S3 answers a read of another account's Requester Pays bucket without
+	 * {@code x-amz-request-payer} with the same 403 as a missing grant (S3 user guide,
+	 * "Using Requester Pays buckets").
+	 */
+	private static final String REQUESTER_PAYS_HINT = ". If the bucket is a Requester Pays bucket of another account,"
+			+ " set pinpoint-import.validation.requester-pays=true to agree to pay for these reads.";
+
 	private final S3Client s3;
 
-	S3Gateway(S3Client s3) {
+	private final RequestPayer payer;
+
+	S3Gateway(S3Client s3, ValidationSettings settings) {
 		this.s3 = s3;
+		this.payer = settings.requesterPays() ? RequestPayer.REQUESTER : null;
+	}
+
+	private String deniedHint() {
+		return (this.payer == null) ? REQUESTER_PAYS_HINT : "";
+	}
+
+	/**
+	 * True when S3 charged this service for reading {@code bucket} (its answer carries
+	 * {@code x-amz-request-charged: requester}): a Requester Pays bucket of another
+	 * account. False without {@code pinpoint-import.validation.requester-pays}, which
+	 * such a bucket would refuse.
+	 */
+	boolean chargesRequester(String bucket) {
+		if (this.payer == null) {
+			return false;
+		}
+		try {
+			return this.s3.listObjectsV2(request -> request.bucket(bucket).maxKeys(1).requestPayer(this.payer))
+				.requestCharged() == RequestCharged.REQUESTER;
+		}
+		catch (NoSuchBucketException ex) {
+			return false;
+		}
+		catch (SdkException ex) {
+			throw AwsFailure.of("ListObjectsV2", ex, List.of("s3:ListBucket"));
+		}
 	}
 
 	/**
@@ -36,7 +76,9 @@ class S3Gateway {
 		List<StoredObject> objects = new ArrayList<>();
 		try {
 			for (S3Object object : S3Objects.list(this.s3,
-					request -> request.bucket(bucket).prefix(prefix.isEmpty() ? null : prefix))) {
+					request -> request.bucket(bucket)
+						.prefix(prefix.isEmpty() ? null : prefix)
+						.requestPayer(this.payer))) {
 				objects.add(new StoredObject(object.key(), (object.size() != null) ? object.size() : 0));
 			}
 		}
@@ -44,9 +86,26 @@ class S3Gateway {
 			return null;
 		}
 		catch (SdkException ex) {
-			throw AwsFailure.of("ListObjectsV2", ex, List.of("s3:ListBucket"));
+			throw AwsFailure.of("ListObjectsV2", ex, List.of("s3:ListBucket"), deniedHint());
 		}
 		return objects;
+	}
+
+	/**
+	 * The KMS key an object is encrypted with (SSE-KMS or DSSE-KMS), or null:
+	 * HeadObject's {@code x-amz-server-side-encryption-aws-kms-key-id}, the key's ARN (S3
+	 * API reference, HeadObject).
+	 */
+	String kmsKeyOf(String bucket, String key) {
+		HeadObjectResponse head;
+		try {
+			head = this.s3.headObject(request -> request.bucket(bucket).key(key).requestPayer(this.payer));
+		}
+		catch (SdkException ex) {
+			throw AwsFailure.of("HeadObject", ex, List.of("s3:GetObject", "kms:Decrypt"), deniedHint());
+		}
+		String encryption = head.serverSideEncryptionAsString();
+		return (encryption != null && encryption.startsWith("aws:kms")) ? head.ssekmsKeyId() : null;
 	}
 
 	/**
@@ -56,10 +115,10 @@ class S3Gateway {
 	InputStream open(String bucket, String key) {
 		ResponseInputStream<GetObjectResponse> content;
 		try {
-			content = this.s3.getObject(request -> request.bucket(bucket).key(key));
+			content = this.s3.getObject(request -> request.bucket(bucket).key(key).requestPayer(this.payer));
 		}
 		catch (SdkException ex) {
-			throw AwsFailure.of("GetObject", ex, List.of("s3:GetObject"));
+			throw AwsFailure.of("GetObject", ex, List.of("s3:GetObject"), deniedHint());
 		}
 		return S3Objects.abortingEarlyClose(content);
 	}

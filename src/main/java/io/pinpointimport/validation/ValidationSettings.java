@@ -14,9 +14,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxErrors errors (and, separately, warnings) listed in a report; all are counted
  * @param parallelism files checked at the same time, across all validations of this
  * instance
+ * @param requesterPays agree to pay for validation's S3 reads of Requester Pays buckets
+ * (sends {@code x-amz-request-payer: requester})
  */
 @ConfigurationProperties("pinpoint-import.validation")
 @Validated
 record ValidationSettings(@DefaultValue("1000") @Positive int sampleRows,
-		@DefaultValue("1000") @Positive @Max(100_000) int maxErrors, @DefaultValue("2") @Positive int parallelism) {
+		@DefaultValue("1000") @Positive @Max(100_000) int maxErrors, @DefaultValue("2") @Positive int parallelism,
+		@DefaultValue("false") boolean requesterPays) {
 }

@@ -34,6 +34,10 @@ class ImportCrashEndToEndTest {
 	void setUp() {
 		jobCreated = new CountDownLatch(1);
 		this.scenario = new ImportScenario(0).reset();
+		// Zero IAM propagation: this test is about a crash right after CreateImportJob,
+		// and a refused first try of a
+		// fresh role would change what it observes.
+		this.scenario.standIn.knobs().iamPropagationDelay(Duration.ZERO);
 	}
 
 	@Test

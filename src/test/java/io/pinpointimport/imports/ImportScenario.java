@@ -54,7 +54,11 @@ final class ImportScenario {
 		return this.standIn.pinpoint().createApp("audiences-" + counter.incrementAndGet());
 	}
 
-	/** A role Pinpoint may assume to read S3, created directly in IAM; its ARN. */
+	/**
+	 * A role Pinpoint may assume to read S3, created directly in IAM, as one made well
+	 * before the import: this waits out the stand-in's IAM propagation delay (tests of
+	 * propagation itself declare their roles otherwise); its ARN.
+	 */
 	String role() {
 		String name = "importer-" + counter.incrementAndGet();
 		String arn = this.iam.createRole(request -> request.roleName(name).assumeRolePolicyDocument(TRUST_POLICY))
@@ -62,6 +66,7 @@ final class ImportScenario {
 			.arn();
 		this.iam.attachRolePolicy(
 				request -> request.roleName(name).policyArn("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
+		AwsStandIn.sleep(this.standIn.knobs().iamPropagationDelay().toMillis());
 		return arn;
 	}
 

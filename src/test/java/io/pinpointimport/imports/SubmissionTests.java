@@ -3,11 +3,14 @@ package io.pinpointimport.imports;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pinpointimport.destination.DestinationFailure;
 import io.pinpointimport.destination.Destinations;
 import io.pinpointimport.imports.ScriptedDestination.Next;
+import io.pinpointimport.role.ImportRoleLookup;
+import io.pinpointimport.shared.S3Location;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -230,7 +233,7 @@ class SubmissionTests {
 		this.destination.finish(jobs.get(0).id(), "COMPLETED", 10, 0);
 		this.destination.finish(jobs.get(1).id(), "PROCESSING", 0, 0);
 		this.destination.finish(jobs.get(2).id(), "FAILED", 150, 120);
-		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics(), settling());
 		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
 		assertThat(this.destination.count("list")).isEqualTo(2); // page size 2, three
 																	// jobs
@@ -258,7 +261,7 @@ class SubmissionTests {
 		this.jdbc.sql("UPDATE endpoint_import SET next_poll_at = now() - interval '1 second' " + "WHERE job_id = :job")
 			.param("job", this.destination.jobs().get(4).id())
 			.update();
-		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics(), settling());
 		poller.pollDue();
 		assertThat(this.destination.count("list")).isEqualTo(1);
 		assertThat(this.destination.count("describe")).isZero();
@@ -269,7 +272,7 @@ class SubmissionTests {
 		StoredImport imp = store("vanishing");
 		submitter().step();
 		this.destination.vanish(this.imports.find(imp.id()).orElseThrow().job().jobId());
-		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics(), settling());
 		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
 		StoredImport failed = this.imports.find(imp.id()).orElseThrow();
 		assertThat(failed.state()).isEqualTo(ImportState.FAILED);
@@ -279,7 +282,7 @@ class SubmissionTests {
 
 	@Test
 	void looksAtYoungJobsOftenAndOldOnesNoLaterThanTheStalenessBoundAllows() {
-		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics());
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics(), settling());
 		Instant now = Instant.now();
 		ImportSettings.Polling polling = this.settings.polling();
 		assertThat(poller.interval(now.minusSeconds(1), io.pinpointimport.destination.Job.Phase.RUNNING, now))
@@ -380,11 +383,38 @@ class SubmissionTests {
 
 	private Submitter submitter() {
 		return new Submitter(this.claims, this.results, this.reconciliations, this.destinations, this.settings,
-				metrics());
+				metrics(), settling());
 	}
 
 	private ImportMetrics metrics() {
 		return new ImportMetrics(this.meters, this.figures);
+	}
+
+	/** No managed roles: every import's role is one this service does not manage. */
+	private RoleSettling settling() {
+		return new RoleSettling(this.writes, new ImportRoleLookup() {
+
+			@Override
+			public Optional<String> managedRoleArn(String roleName) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Optional<String> usableRoleArn(String roleName, String applicationId, S3Location location) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Optional<Instant> settledAt(String roleName) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Optional<List<String>> kmsKeyArns(String roleName) {
+				return Optional.empty();
+			}
+
+		});
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,6 +104,17 @@ public final class AwsStandIn implements AutoCloseable {
 			this.handlers.put(handler.service(), handler);
 		}
 		this.server = LoopbackServer.start("aws-stand-in", port, 128, 32, this::serve);
+		// Customer Profiles listens on its own port, but signs and authorizes like the
+		// rest.
+		this.profiles.gate((request, needed) -> {
+			try {
+				authorize(request, region -> needed, false);
+				return null;
+			}
+			catch (ServiceError refused) {
+				return refused;
+			}
+		});
 	}
 
 	/** Starts a stand-in on {@code port} (0 for a free one). */
@@ -278,6 +290,10 @@ public final class AwsStandIn implements AutoCloseable {
 	 */
 	private void authorize(ServiceHandler handler, StandInRequest request, String operation) {
 		boolean s3 = "s3".equals(handler.service());
+		authorize(request, region -> handler.access(request, operation, region), s3);
+	}
+
+	private void authorize(StandInRequest request, Function<String, List<Access>> needed, boolean s3) {
 		if (!SigV4.isSigned(request)) {
 			throw s3 ? new ServiceError(403, "AccessDenied", "Access Denied")
 					: new ServiceError(403, "MissingAuthenticationToken", "Request is missing Authentication Token");
@@ -288,7 +304,7 @@ public final class AwsStandIn implements AutoCloseable {
 			return;
 		}
 		List<PolicyDocument> policies = List.of(PolicyDocument.parse(policy, PolicyDocument.Kind.PERMISSIONS));
-		for (Access access : handler.access(request, operation, signer.region())) {
+		for (Access access : needed.apply(signer.region())) {
 			if (!PolicyDocument.allowedBy(policies, access.action(), access.resource(), access.context())) {
 				// The message format of IAM user guide, "Troubleshoot access denied error
 				// messages"; S3 and Pinpoint name the action the same way.

@@ -14,7 +14,8 @@ import io.pinpointimport.standin.wire.ServiceError;
 
 /**
  * Fault and timing settings of the stand-in, changed per test; {@link #reset()} restores
- * the defaults (no faults, no latency, fast jobs).
+ * the defaults (no faults, no latency, fast jobs, IAM propagation of
+ * {@link #DEFAULT_IAM_PROPAGATION_DELAY}).
  */
 public final class Knobs {
 
@@ -30,6 +31,17 @@ public final class Knobs {
 
 	private volatile Function<String, Duration> jobStepDurationByS3Url;
 
+	/**
+	 * How long IAM takes to propagate a role change unless a test says otherwise: IAM
+	 * documents changes as eventually consistent, "usually" visible within seconds (IAM
+	 * user guide, "Changes that I make are not always immediately visible"). One second
+	 * keeps the suite fast; the environment variable
+	 * {@code STANDIN_IAM_PROPAGATION_DELAY} (ISO-8601, e.g. {@code PT0S}) overrides it,
+	 * to measure what the delay costs.
+	 */
+	public static final Duration DEFAULT_IAM_PROPAGATION_DELAY = Duration
+		.parse(System.getenv().getOrDefault("STANDIN_IAM_PROPAGATION_DELAY", "PT1S"));
+
 	private final FaultDice dice = new FaultDice();
 
 	private final Map<String, Deque<ServiceError>> scripted = new ConcurrentHashMap<>();
@@ -43,7 +55,7 @@ public final class Knobs {
 		this.latency = Duration.ZERO;
 		this.dice.reset();
 		this.faultyServices = Set.of("iam", "mobiletargeting");
-		this.iamPropagationDelay = Duration.ZERO;
+		this.iamPropagationDelay = DEFAULT_IAM_PROPAGATION_DELAY;
 		this.servicePolicy = null;
 		this.jobStepDuration = Duration.ofMillis(50);
 		this.jobStepDurationByS3Url = s3Url -> null;

@@ -67,8 +67,11 @@ final class ImportRoleAccess {
 	 * {@code delay} ago.
 	 */
 	Optional<String> cannotAssume(String roleArn, String appArn, String externalId, Duration delay) {
-		String cannotAssume = "Unable to assume role " + roleArn
-				+ ". Make sure the role exists and its trust policy allows " + PINPOINT + " to assume it.";
+		// STS's AccessDenied in IAM's documented form (IAM user guide, "Troubleshoot
+		// access
+		// denied error messages"); assumption: Pinpoint passes it on in its 400.
+		String cannotAssume = "User: " + PINPOINT + " is not authorized to perform: sts:AssumeRole on resource: "
+				+ roleArn;
 		Optional<IamStandIn.RoleView> found = this.iam.roleByArn(roleArn);
 		if (found.isEmpty()) {
 			return Optional.of(cannotAssume);
@@ -92,8 +95,7 @@ final class ImportRoleAccess {
 	 */
 	Optional<String> cannotList(String roleArn, String bucket, String prefix, Duration delay) {
 		Access list = new Access("s3:ListBucket", "arn:aws:s3:::" + bucket, Map.of("s3:prefix", prefix));
-		return allowed(roleArn, list, delay) ? Optional.empty() : Optional
-			.of("The role " + roleArn + " is not allowed to list s3://" + bucket + "/" + prefix + " (s3:ListBucket).");
+		return allowed(roleArn, list, delay) ? Optional.empty() : Optional.of(denied(roleArn, list));
 	}
 
 	/**
@@ -102,18 +104,29 @@ final class ImportRoleAccess {
 	 * kms:Decrypt to download an object encrypted with a KMS key").
 	 */
 	Optional<String> cannotRead(String roleArn, String bucket, String key, String region, Duration delay) {
-		if (!allowed(roleArn, Access.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/" + key), delay)) {
-			return Optional
-				.of("The role " + roleArn + " is not allowed to read s3://" + bucket + "/" + key + " (s3:GetObject).");
+		Access read = Access.of("s3:GetObject", "arn:aws:s3:::" + bucket + "/" + key);
+		if (!allowed(roleArn, read, delay)) {
+			return Optional.of(denied(roleArn, read));
 		}
 		String kmsKey = this.s3.object(bucket, key).map(S3StandIn.StoredObject::kmsKeyArn).orElse(null);
-		if (kmsKey != null && !allowed(roleArn,
-				new Access("kms:Decrypt", kmsKey, Map.of("kms:ViaService", "s3." + region + ".amazonaws.com")),
-				delay)) {
-			return Optional.of("The role " + roleArn + " is not allowed to decrypt s3://" + bucket + "/" + key
-					+ " with KMS key " + kmsKey + " (kms:Decrypt).");
+		Access decrypt = (kmsKey != null)
+				? new Access("kms:Decrypt", kmsKey, Map.of("kms:ViaService", "s3." + region + ".amazonaws.com")) : null;
+		if (decrypt != null && !allowed(roleArn, decrypt, delay)) {
+			return Optional.of(denied(roleArn, decrypt));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The refusal in the form the IAM user guide documents ("Troubleshoot access denied
+	 * error messages"), which S3 and KMS use for AccessDenied: the caller is the role's
+	 * session (assumption: Pinpoint's session name is not documented).
+	 */
+	private static String denied(String roleArn, Access access) {
+		String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+		return "User: arn:aws:sts::" + AwsStandIn.ACCOUNT_ID + ":assumed-role/" + roleName
+				+ "/pinpoint-import-job is not authorized to perform: " + access.action() + " on resource: "
+				+ access.resource() + " because no identity-based policy allows the " + access.action() + " action";
 	}
 
 	/**

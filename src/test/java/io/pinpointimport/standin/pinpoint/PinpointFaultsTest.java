@@ -44,6 +44,9 @@ class PinpointFaultsTest {
 	@BeforeEach
 	void reset() {
 		standIn.reset();
+		// Zero IAM propagation: roles are usable at once here (tests of propagation set
+		// their own delay).
+		standIn.knobs().iamPropagationDelay(Duration.ZERO);
 		standIn.knobs().jobStepDuration(Duration.ofMillis(5));
 		this.appId = standIn.pinpoint().createApp("audiences");
 		this.roleArn = standIn.iamClient()

@@ -523,6 +523,13 @@ public final class PinpointStandIn implements ServiceHandler {
 			failAtInitialization(job, "The bucket " + job.bucket + " does not exist");
 			return;
 		}
+		if (this.s3.isRequesterPays(job.bucket)) {
+			// Assumption: Pinpoint reads without x-amz-request-payer, so S3 refuses it as
+			// it
+			// refuses any such request to a Requester Pays bucket (403 "Access Denied").
+			failAtInitialization(job, "Access Denied");
+			return;
+		}
 		List<S3StandIn.StoredObject> files = this.s3.list(job.bucket, job.prefix)
 			.stream()
 			.filter(object -> isImportable(object, job.format))

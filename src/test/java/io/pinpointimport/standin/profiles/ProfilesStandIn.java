@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -45,8 +46,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.pinpointimport.standin.AwsStandIn;
 import io.pinpointimport.standin.wire.Access;
 import io.pinpointimport.standin.wire.LoopbackServer;
+import io.pinpointimport.standin.wire.ServiceError;
+import io.pinpointimport.standin.wire.SigV4;
+import io.pinpointimport.standin.wire.StandInRequest;
 
 /**
  * A local stand-in for Amazon Connect Customer Profiles' upload jobs (botocore
@@ -103,7 +108,20 @@ public final class ProfilesStandIn implements AutoCloseable {
 
 	private final LoopbackServer server;
 
+	/**
+	 * Authenticates and authorizes one API request of the caller: null lets it through,
+	 * otherwise the refusal (status, code, message) in AWS's words.
+	 */
+	@FunctionalInterface
+	public interface Gate {
+
+		ServiceError check(StandInRequest request, List<Access> needed);
+
+	}
+
 	private final ProfilesKnobs knobs = new ProfilesKnobs();
+
+	private volatile Gate gate = (request, needed) -> null;
 
 	private final byte[] signingKey = new byte[32];
 
@@ -148,14 +166,35 @@ public final class ProfilesStandIn implements AutoCloseable {
 		return CustomerProfilesClient.builder()
 			.endpointOverride(endpoint())
 			.region(Region.US_EAST_1)
-			.credentialsProvider(
-					StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIASTANDIN000000000", "stand-in")))
+			// the tests' own identity, which no service policy restricts
+			.credentialsProvider(StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(AwsStandIn.ADMIN_ACCESS_KEY_ID, AwsStandIn.ADMIN_SECRET_ACCESS_KEY)))
 			.overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))
 			.build();
 	}
 
 	public ProfilesKnobs knobs() {
 		return this.knobs;
+	}
+
+	/**
+	 * Checks every API request with {@code gate} (the presigned upload is S3's, signed by
+	 * the service for the caller); by default every request passes.
+	 */
+	public void gate(Gate gate) {
+		this.gate = gate;
+	}
+
+	/**
+	 * What an upload-job operation needs of its caller: {@code profile:<Operation>} on
+	 * the domain, {@code arn:aws:profile:<region>:<account>:domains/<DomainName>}
+	 * (Service Authorization Reference, "Actions, resources, and condition keys for
+	 * Amazon Connect Customer Profiles": these actions have the required resource type
+	 * {@code domains}).
+	 */
+	static List<Access> access(String operation, String domain, String region) {
+		return List.of(Access.of("profile:" + operation,
+				"arn:aws:profile:" + region + ":" + AwsStandIn.ACCOUNT_ID + ":domains/" + domain));
 	}
 
 	/** Creates a domain (as CreateDomain would); its profiles start empty. */
@@ -208,6 +247,11 @@ public final class ProfilesStandIn implements AutoCloseable {
 			try (InputStream in = exchange.getRequestBody()) {
 				body = in.readAllBytes();
 			}
+			Answer refused = refused(exchange, path, body);
+			if (refused != null) {
+				write(exchange, refused);
+				return;
+			}
 			write(exchange, api(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
 					new String(body, StandardCharsets.UTF_8)));
 		}
@@ -219,6 +263,40 @@ public final class ProfilesStandIn implements AutoCloseable {
 			}
 		}
 	}
+
+	/**
+	 * The gate's refusal of an API request, in this service's error shapes: a 403 is
+	 * {@code AccessDeniedException} (the model's 403 error of every upload-job
+	 * operation).
+	 */
+	private Answer refused(HttpExchange exchange, String path, byte[] body) {
+		Route route = route(exchange.getRequestMethod(), path);
+		if (route == null) {
+			return null;
+		}
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		exchange.getRequestHeaders()
+			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+		StandInRequest request = new StandInRequest(exchange.getRequestMethod(), path,
+				exchange.getRequestURI().getRawQuery(), headers, body);
+		String region = SigV4.isSigned(request) ? regionOf(request) : AwsStandIn.REGION;
+		ServiceError refusal = this.gate.check(request,
+				access(route.operation(), route.parameters().get("DomainName"), region));
+		if (refusal == null) {
+			return null;
+		}
+		this.answered.add(route.operation());
+		String code = (refusal.status() == 403) ? "AccessDeniedException" : refusal.code();
+		return error(new Refusal(refusal.status(), code, refusal.getMessage()));
+	}
+
+	/** The region of the request's SigV4 credential scope. */
+	private static String regionOf(StandInRequest request) {
+		Matcher scope = CREDENTIAL_SCOPE.matcher(String.valueOf(request.header("authorization")));
+		return scope.find() ? scope.group(1) : AwsStandIn.REGION;
+	}
+
+	private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/");
 
 	private Answer api(String method, String path, String rawQuery, String body) {
 		Route route = route(method, path);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Matcher;
@@ -97,6 +98,9 @@ public final class S3StandIn implements ServiceHandler {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+	/** Requester Pays buckets, owned by another account (see {@link #requesterPays}). */
+	private final Set<String> requesterPays = ConcurrentHashMap.newKeySet();
+
 	public S3StandIn() {
 	}
 
@@ -138,7 +142,11 @@ public final class S3StandIn implements ServiceHandler {
 			if (redirect != null) {
 				return redirect;
 			}
-			return switch (operation) {
+			boolean charged = this.requesterPays.contains(target.bucket());
+			if (charged && !"requester".equals(requestPayer(request))) {
+				throw new ServiceError(403, "AccessDenied", "Access Denied");
+			}
+			StandInResponse answer = switch (operation) {
 				case "ListBuckets" -> listBuckets();
 				case "CreateBucket" -> createBucketOverHttp(target.bucket(), request);
 				case "HeadBucket" -> headBucket(target.bucket());
@@ -151,10 +159,41 @@ public final class S3StandIn implements ServiceHandler {
 				default -> throw new ServiceError(501, "NotImplemented",
 						"A header or query you provided implies functionality that is not implemented.");
 			};
+			return charged ? answer.withHeader("x-amz-request-charged", "requester") : answer;
 		}
 		catch (ServiceError error) {
 			return error(error, target);
 		}
+	}
+
+	/**
+	 * The requester's agreement to pay: the {@code x-amz-request-payer} header, or the
+	 * query parameter of a presigned URL (S3 user guide, "Downloading objects from
+	 * Requester Pays buckets").
+	 */
+	private static String requestPayer(StandInRequest request) {
+		String header = request.header("x-amz-request-payer");
+		return (header != null) ? header : request.query().get("x-amz-request-payer");
+	}
+
+	/**
+	 * Makes {@code bucket} a Requester Pays bucket of another account that lets this
+	 * account read it (creating it if needed). S3 user guide, "Using Requester Pays
+	 * buckets": a request that does not include {@code x-amz-request-payer: requester}
+	 * (header, or query parameter when presigned) is refused with 403 AccessDenied; one
+	 * that does is served and answered with {@code x-amz-request-charged: requester}.
+	 * Every operation the stand-in answers is covered (assumption: the guide names GET,
+	 * HEAD and POST requests and the model gives HeadBucket no RequestPayer member, so a
+	 * HeadBucket of another account's Requester Pays bucket is refused too).
+	 */
+	public void requesterPays(String bucket) {
+		createBucket(bucket);
+		this.requesterPays.add(bucket);
+	}
+
+	/** True for a Requester Pays bucket (see {@link #requesterPays}). */
+	public boolean isRequesterPays(String bucket) {
+		return this.requesterPays.contains(bucket);
 	}
 
 	@Override
@@ -296,6 +335,7 @@ public final class S3StandIn implements ServiceHandler {
 
 	public void reset() {
 		this.buckets.clear();
+		this.requesterPays.clear();
 	}
 
 	private StandInResponse listBuckets() {
