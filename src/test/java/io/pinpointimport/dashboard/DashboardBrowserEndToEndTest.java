@@ -153,12 +153,13 @@ class DashboardBrowserEndToEndTest {
 		screenshot("imports-live");
 		waitUpTo(Duration.ofSeconds(40)).until(ExpectedConditions.textToBe(state, "SUCCEEDED"));
 		assertThat(driver.executeScript("return window.notReloaded")).as("no reload happened").isEqualTo(true);
-		// The slow imports may end meanwhile: the count follows them, without a reload either.
+		// The slow imports may end meanwhile: the count follows them, without a reload
+		// either.
 		waitUpTo(Duration.ofSeconds(10))
 			.until(page -> driver.findElement(By.cssSelector(".chip[href*='state=SUCCEEDED'] .count"))
 				.getText()
-				.equals(String.valueOf(
-						this.api.get("/api/v1/imports/counts").json().get("byState").get("SUCCEEDED").asInt())));
+				.equals(String
+					.valueOf(this.api.get("/api/v1/imports/counts").json().get("byState").get("SUCCEEDED").asInt())));
 		assertThat(driver.executeScript("return window.notReloaded")).as("still no reload").isEqualTo(true);
 	}
 
