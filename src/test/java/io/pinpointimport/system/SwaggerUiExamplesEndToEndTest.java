@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +31,10 @@ import static org.awaitility.Awaitility.await;
  */
 @EndToEndTest
 @Import(LocalRunSeed.class)
+// The seed is made once per context: a later class must not reuse a context whose demo
+// data
+// other tests have since reset away.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SwaggerUiExamplesEndToEndTest {
 
 	@LocalServerPort
