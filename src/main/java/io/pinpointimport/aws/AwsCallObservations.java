@@ -40,6 +40,10 @@ class AwsCallObservations implements ExecutionInterceptor {
 
 	@Override
 	public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+		if (WarmUpInterceptor.isWarmUp(attributes)) {
+			// never sent: not an AWS call
+			return;
+		}
 		String service = service(attributes);
 		String operation = operation(attributes);
 		Observation observation = Observation.createNotStarted(CALLS, this.observations)
@@ -52,6 +56,9 @@ class AwsCallObservations implements ExecutionInterceptor {
 
 	@Override
 	public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+		if (WarmUpInterceptor.isWarmUp(attributes)) {
+			return;
+		}
 		Counter.builder(ATTEMPTS)
 			.description("HTTP attempts of AWS API calls; attempts beyond the calls are retries")
 			.tag("aws.service", service(attributes))

@@ -56,7 +56,20 @@ class ImportWorkers implements SmartLifecycle {
 		this.orphanSettings = orphanSettings;
 		int loops = Math.min(settings.concurrentJobLimit(), MAX_SUBMITTERS);
 		this.submission = IntStream.range(0, loops).mapToObj(n -> new Loop("submission", submitter::step)).toList();
-		this.preflight = new Loop("preflight", preflighter::step);
+		this.preflight = new Loop("preflight", this::preflightStep);
+	}
+
+	/**
+	 * Checks one import; once checked it may take a slot, so the submission loops look at
+	 * once rather than on their next interval (a wake-up that raced the check found the
+	 * import not yet ready and would leave it waiting up to a full interval).
+	 */
+	private boolean preflightStep() {
+		boolean checked = this.preflighter.step();
+		if (checked) {
+			wakeSubmission();
+		}
+		return checked;
 	}
 
 	/** Asks for the queue to be looked at now, e.g. after an import arrived. */
@@ -69,6 +82,13 @@ class ImportWorkers implements SmartLifecycle {
 			this.preflight.wake(running);
 		}
 		this.submission.forEach(loop -> loop.wake(running));
+	}
+
+	private void wakeSubmission() {
+		ThreadPoolTaskScheduler running = this.scheduler;
+		if (running != null) {
+			this.submission.forEach(loop -> loop.wake(running));
+		}
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -241,13 +242,14 @@ public final class AwsStandIn implements AutoCloseable {
 	}
 
 	private void serve(HttpExchange exchange) throws IOException {
+		Instant received = Instant.now();
 		try (exchange) {
 			StandInRequest request = read(exchange);
 			ServiceHandler handler = route(request);
 			String operation = handler.operation(request);
 			StandInResponse response = answer(handler, request, operation);
 			String requestId = response.headers().getOrDefault("x-amzn-RequestId", UUID.randomUUID().toString());
-			this.calls.record(handler.service(), operation, response.status(), requestId);
+			this.calls.record(handler.service(), operation, response.status(), requestId, received);
 			write(exchange, response, requestId);
 		}
 		catch (DroppedConnection ex) {

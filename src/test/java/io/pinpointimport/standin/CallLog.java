@@ -10,8 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class CallLog {
 
-	/** One answered call, with the request id the stand-in sent back. */
-	public record Call(String service, String operation, int status, String requestId, Instant at) {
+	/**
+	 * One answered call, with the request id the stand-in sent back: {@code receivedAt}
+	 * is when the request reached the stand-in (its headers read), {@code at} when the
+	 * answer was ready.
+	 */
+	public record Call(String service, String operation, int status, String requestId, Instant at, Instant receivedAt) {
 
 		/** True for operations that change state (not Get, List, Head or Describe). */
 		public boolean mutating() {
@@ -23,8 +27,8 @@ public final class CallLog {
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-	void record(String service, String operation, int status, String requestId) {
-		this.calls.add(new Call(service, operation, status, requestId, Instant.now()));
+	void record(String service, String operation, int status, String requestId, Instant receivedAt) {
+		this.calls.add(new Call(service, operation, status, requestId, Instant.now(), receivedAt));
 	}
 
 	/** All calls so far, oldest first. */
