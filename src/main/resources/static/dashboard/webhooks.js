@@ -197,6 +197,18 @@ export function detail(container, ctx) {
     }
   }
 
+  async function enable() {
+    try {
+      hook = await send('POST', `/api/v1/webhooks/${id}/enable`);
+      fill(status, h('p', {class: 'ok', role: 'status'}, 'Enabled again: its pending deliveries go out now.'));
+      announce('Webhook enabled again');
+      drawHook();
+      refresh();
+    } catch (error) {
+      fill(status, problemBox(error));
+    }
+  }
+
   async function remove() {
     try {
       await send('DELETE', `/api/v1/webhooks/${id}`);
@@ -222,6 +234,7 @@ export function detail(container, ctx) {
   function drawHook() {
     title.replaceChildren('Webhook ', state(hook));
     fill(actions, write ? [
+      hook.enabled ? null : h('button', {type: 'button', class: 'primary', onclick: enable}, 'Enable again'),
       h('button', {type: 'button', class: 'secondary', onclick: () => confirmThen('Rotate the signing secret? The new '
         + 'one is shown once; the current one keeps signing beside it for a while.', 'Rotate secret', rotate)}, 'Rotate secret'),
       h('button', {type: 'button', class: 'danger', onclick: () => confirmThen('Delete this subscription and its '

@@ -25,7 +25,7 @@ final class LocalReceiver implements AutoCloseable {
 
 	private final List<String> received = new CopyOnWriteArrayList<>();
 
-	private final int then;
+	private volatile int then;
 
 	/** Answers {@code first} in order, then {@code then}. */
 	LocalReceiver(int then, Integer... first) {
@@ -46,6 +46,11 @@ final class LocalReceiver implements AutoCloseable {
 	 */
 	String url() {
 		return "http://localhost:" + this.server.getAddress().getPort() + "/hook";
+	}
+
+	/** Answers {@code code} to every request from now on (after any scripted ones). */
+	void answer(int code) {
+		this.then = code;
 	}
 
 	/** The {@code webhook-id} of each request, in order. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.pinpointimport.standin.AwsStandIn;
 import io.pinpointimport.support.Api;
 import io.pinpointimport.support.EndToEndTest;
 import io.pinpointimport.support.LocalRunSeed;
@@ -55,6 +56,9 @@ class SwaggerUiExamplesEndToEndTest {
 	@Test
 	void everyDocumentedSuccessExampleSucceedsAgainstTheLocalRun() throws Exception {
 		List<String> imports = this.demo.importIds().get(60, TimeUnit.SECONDS);
+		// The seed again: this context may have been started before a test that reset the
+		// shared stand-in (the README example test shares it).
+		LocalRunSeed.putDemoFiles(AwsStandIn.shared());
 		Api api = new Api(this.port);
 		// The failed demo import's pre-flight must have failed before it can be retried.
 		await().atMost(Duration.ofSeconds(30))
