@@ -9,7 +9,8 @@ const PREFIX = 'io.pinpointimport.';
 // The service's event types (EventTypes); the browser test keeps this list equal to it.
 const TYPES = ['import.submitted', 'import.submitting', 'import.started', 'import.progressed', 'import.succeeded',
   'import.partially-succeeded', 'import.failed', 'import.cancelled', 'import.requeued', 'import-role.created',
-  'import-role.repaired', 'import-role.drift-found', 'import-role.deleted', 'webhook.disabled'];
+  'import-role.repaired', 'import-role.drift-found', 'import-role.deleted', 'webhook.disabled',
+  'webhook.enabled'];
 const PENDING_POLL_MS = 2000;
 
 const lacks = (scope, what) => h('p', {class: 'card'}, `Your credentials lack the scope ${scope}, which ${what} needs. `

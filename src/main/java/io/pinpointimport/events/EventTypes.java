@@ -34,7 +34,9 @@ public final class EventTypes {
 			new EventType(ROLE + "drift-found", "Reading an import role found IAM differing from its declaration"),
 			new EventType(ROLE + "deleted", "An import role was deleted"),
 			new EventType(OutboxEvent.TYPE_PREFIX + "webhook.disabled",
-					"A webhook subscription was disabled after its deliveries kept failing"));
+					"A webhook subscription was disabled after its deliveries kept failing"),
+			new EventType(OutboxEvent.TYPE_PREFIX + "webhook.enabled",
+					"A disabled webhook subscription was enabled again"));
 
 	/** The names of every type. */
 	public static final List<String> NAMES = ALL.stream().map(EventType::name).toList();

@@ -72,8 +72,8 @@ class OpenApiExamples implements OpenApiCustomizer {
 							withValidation(startImport(DEMO_JSON, "JSON", "demo-json"), "FULL")),
 					"customerProfiles", example("The demo CSV files into the demo Customer Profiles domain",
 							customerProfilesImport(DEMO_CSV, "CSV"))));
-			case "validateLocation" -> requestExamples(operation, Map.of("csv", example("The demo CSV files, every row",
-					Map.of("s3Url", DEMO_CSV, "format", "CSV", "mode", "FULL"))));
+			case "validateLocation" -> requestExamples(operation,
+					Map.of("csv", example("The demo CSV files, every row", validateLocation(DEMO_CSV, "CSV", "FULL"))));
 			case "getImportRole", "putImportRole" -> pathExample(operation, "roleName", DEMO_ROLE);
 			case "deleteImportRole" -> pathExample(operation, "roleName", SPARE_ROLE);
 			case "getImport" -> pathExample(operation, "id", IMPORT_ID);
@@ -91,6 +91,14 @@ class OpenApiExamples implements OpenApiCustomizer {
 		body.put("format", format);
 		body.put("segmentName", segmentName);
 		body.put("roleName", DEMO_ROLE);
+		return body;
+	}
+
+	private static Map<String, Object> validateLocation(String s3Url, String format, String mode) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("s3Url", s3Url);
+		body.put("format", format);
+		body.put("mode", mode);
 		return body;
 	}
 

@@ -192,6 +192,13 @@ class WebhooksEndToEndTest {
 	}
 
 	@Test
+	void aSubscriptionCanAskForTheEnabledEvent() {
+		Api.Response created = this.api.post("/api/v1/webhooks",
+				"{\"url\": \"" + this.receiver.url() + "\", \"eventTypes\": [\"io.pinpointimport.webhook.enabled\"]}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+	}
+
+	@Test
 	void enablingAnEnabledWebhookChangesNothingAndBadTargetsAreProblems() {
 		String id = subscribe(ROLE_CREATED).get("id").asString();
 		Api.Response again = this.api.post("/api/v1/webhooks/" + id + "/enable", null);
