@@ -49,7 +49,8 @@ public final class ServiceProcess implements AutoCloseable {
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-				"-XX:TieredStopAtLevel=1", "-Daws.endpointUrl=" + aws.endpoint(), "-Daws.region=" + AwsStandIn.REGION,
+				"-XX:TieredStopAtLevel=1", "-Daws.endpointUrl=" + aws.endpoint(),
+				"-Daws.endpointUrlCustomerProfiles=" + aws.profiles().endpoint(), "-Daws.region=" + AwsStandIn.REGION,
 				"-Daws.accessKeyId=" + AwsStandIn.ACCESS_KEY_ID,
 				"-Daws.secretAccessKey=" + AwsStandIn.SECRET_ACCESS_KEY, "-cp", System.getProperty("java.class.path"),
 				PinpointImportServiceApplication.class.getName(), "--server.port=" + port,
