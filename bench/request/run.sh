@@ -5,7 +5,7 @@
 # idle service; the first POST after each of STARTS start-ups; and the whole flow from nothing (PUT a
 # new role, POST an import: bench/cli/service-import.sh) against the AWS CLI script
 # (bench/cli/team-import.sh), both to CreateImportJob received. The packaged service runs with its
-# default settings, the stand-in with its defaults (no latency, no IAM propagation delay).
+# default settings, the stand-in with no latency and (as the goal states) no IAM propagation delay.
 #
 #   bench/request/run.sh                                  # SAMPLES=100 STARTS=3 FLOWS=5: 12-20 minutes
 #   SAMPLES=12 STARTS=1 FLOWS=3 bench/request/run.sh      # a quick run
