@@ -26,7 +26,7 @@ class ImportRequestWarmUp implements ApplicationRunner {
 
 	/** A valid request, as a caller would send it. */
 	static final String SAMPLE_REQUEST = """
-			{"applicationId": "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21", "s3Url": "s3://warm-up.invalid/endpoints/",
+			{"applicationId": "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21", "s3Url": "s3://warm-up-invalid/endpoints/",
 			 "format": "CSV", "segmentName": "warm-up", "roleName": "warm-up", "validation": "SAMPLE"}""";
 
 	private final JsonMapper json;
