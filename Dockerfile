@@ -27,8 +27,8 @@ COPY --from=build /layers/application/ ./
 # Heap sized from the container's memory limit; die (and get restarted) rather than limp on
 # after an OutOfMemoryError. Serial GC: the JVM's own choice in a container under 1792 MB
 # (the chart's is 768 MiB), named so that the training run below (no limit in `docker build`)
-# and every start use the same collector; against G1 it takes 50-80 MiB less RSS at ready and
-# the same API throughput on 2 cores (BENCHMARKS.md, "Start-up and footprint").
+# and every start use the same collector; against G1 it takes 50-60 MiB less RSS at ready, with
+# no less API throughput on 2 cores (BENCHMARKS.md, "Start-up and footprint").
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC"
 # JDK AOT cache (JEP 483/514/515): a training run that starts the service, answers the probes
 # and a few requests, and is stopped with SIGTERM records the loaded and linked classes and the
