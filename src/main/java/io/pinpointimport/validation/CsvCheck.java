@@ -2,7 +2,6 @@ package io.pinpointimport.validation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -55,7 +54,7 @@ final class CsvCheck {
 			.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
 			.allowUnclosedQuote(false)
 			.maxBufferSize(MAX_RECORD_CHARS)
-			.build(handler, in, StandardCharsets.UTF_8)) {
+			.build(handler, new Utf8Reader(in))) {
 			Iterator<Rows> records = reader.iterator();
 			while (this.rows < maxRows && records.hasNext()) {
 				records.next();
