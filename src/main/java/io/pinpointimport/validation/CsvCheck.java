@@ -2,6 +2,7 @@ package io.pinpointimport.validation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -54,7 +55,7 @@ final class CsvCheck {
 			.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
 			.allowUnclosedQuote(false)
 			.maxBufferSize(MAX_RECORD_CHARS)
-			.build(handler, new Utf8Reader(in))) {
+			.build(handler, in, StandardCharsets.UTF_8)) {
 			Iterator<Rows> records = reader.iterator();
 			while (this.rows < maxRows && records.hasNext()) {
 				records.next();

@@ -1,12 +1,6 @@
 package io.pinpointimport.validation;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +12,15 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pinpointimport.shared.FileFormat;
 
 /**
- * The shortcuts of the validation hot path (ASCII widened without the JDK's decoder,
- * newlines found eight bytes at a time, coordinates judged without parsing, property
- * paths built once) give the same results as the plain code they stand for, on generated
- * inputs.
+ * The shortcuts of the validation hot path (newlines found eight bytes at a time,
+ * coordinates judged without parsing, property paths built once) give the same findings
+ * as the plain rules they stand for, on generated inputs.
  */
 class ValidationFastPathPropertiesTest {
 
@@ -51,26 +43,6 @@ class ValidationFastPathPropertiesTest {
 			}
 		}
 		assertThat(JsonLinesCheck.newline(bytes, start, end)).isEqualTo(expected);
-	}
-
-	@Property
-	void decodesUtf8ToTheCharsInputStreamReaderGives(@ForAll("utf8ish") byte[] bytes,
-			@ForAll @IntRange(min = 1, max = 9) int trickle, @ForAll @IntRange(min = 1, max = 5) int readSize)
-			throws IOException {
-		StringWriter jdk = new StringWriter();
-		try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
-			reader.transferTo(jdk);
-		}
-		StringBuilder decoded = new StringBuilder();
-		try (Reader reader = new Utf8Reader(trickling(bytes, trickle))) {
-			char[] chars = new char[readSize];
-			int read;
-			while ((read = reader.read(chars, 0, chars.length)) >= 0) {
-				assertThat(read).isPositive();
-				decoded.append(chars, 0, read);
-			}
-		}
-		assertThat(decoded.toString()).isEqualTo(jdk.toString());
 	}
 
 	@Property
@@ -202,38 +174,6 @@ class ValidationFastPathPropertiesTest {
 			.of((byte) '\n', (byte) 'a', (byte) 0x0B, (byte) 0x09, (byte) 0x8A, (byte) 0xFF, (byte) 0, (byte) 0x1A)
 			.array(byte[].class)
 			.ofMaxSize(80);
-	}
-
-	/** A stream that hands out at most {@code most} bytes per read, as a network does. */
-	private static InputStream trickling(byte[] bytes, int most) {
-		return new ByteArrayInputStream(bytes) {
-
-			@Override
-			public synchronized int read(byte[] buffer, int offset, int length) {
-				return super.read(buffer, offset, Math.min(length, most));
-			}
-
-		};
-	}
-
-	/**
-	 * Mostly ASCII with valid and broken multi-byte sequences: two-, three- and four-byte
-	 * characters, cut short, overlong, surrogates, stray continuation bytes.
-	 */
-	@Provide
-	Arbitrary<byte[]> utf8ish() {
-		Arbitrary<byte[]> piece = Arbitraries.of(new byte[] { 'a' }, new byte[] { ',' }, new byte[] { '\n' },
-				"é".getBytes(StandardCharsets.UTF_8), "€".getBytes(StandardCharsets.UTF_8),
-				"😀".getBytes(StandardCharsets.UTF_8), new byte[] { (byte) 0xC3 },
-				new byte[] { (byte) 0xE2, (byte) 0x82 }, new byte[] { (byte) 0xF0, (byte) 0x9F, (byte) 0x98 },
-				new byte[] { (byte) 0xC0, (byte) 0xAF }, new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
-				new byte[] { (byte) 0x80 }, new byte[] { (byte) 0xFF },
-				new byte[] { (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80 });
-		return piece.list().ofMaxSize(40).map(pieces -> {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			pieces.forEach(out::writeBytes);
-			return out.toByteArray();
-		});
 	}
 
 	@Provide
