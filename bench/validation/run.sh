@@ -4,7 +4,8 @@
 # InputStream entry point S3 objects use, next to a raw read of the same bytes. Reports each
 # run and the slowest of them (the goal is judged by it).
 # Usage: bench/validation/run.sh [runs]   (default 3 measured runs per format)
-#        PROFILE=1 bench/validation/run.sh 1   also records bench/out/validation/validation.jfr
+#        PROFILE=1 bench/validation/run.sh 1   also records bench/out/validation/validation.jfr,
+#                                              summarized by bench/validation/jfr-top.py
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -q -B -ntp test-compile dependency:build-classpath \
