@@ -35,7 +35,8 @@ class AwsClientsConfiguration {
 		// moment; IAM's error docs say to retry it, as Terraform does.
 		return IamClient.builder()
 			.region(awsRegion)
-			.overrideConfiguration(AwsClientOverrides.standard(interceptors).toBuilder()
+			.overrideConfiguration(AwsClientOverrides.standard(interceptors)
+				.toBuilder()
 				.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
 					.toBuilder()
 					.retryOnException(AwsClientsConfiguration::concurrentModification)
