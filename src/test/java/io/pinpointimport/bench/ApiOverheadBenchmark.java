@@ -251,7 +251,7 @@ public final class ApiOverheadBenchmark {
 		return response.body();
 	}
 
-	private static Map<String, Long> states(String jdbcUrl) throws SQLException {
+	static Map<String, Long> states(String jdbcUrl) throws SQLException {
 		Map<String, Long> states = new LinkedHashMap<>();
 		try (Connection connection = DriverManager.getConnection(jdbcUrl, EmbeddedDatabase.user(), null);
 				Statement statement = connection.createStatement();
