@@ -85,6 +85,9 @@ final class GatlingLadder {
 				"-rd", target));
 		String loadBefore = Machine.loadAverage().split(" ")[0];
 		try {
+			// A report left by an earlier run of the harness must never be read as this
+			// one's.
+			deleteRecursively(results);
 			Files.createDirectories(results);
 			Path log = results.resolve("gatling.log");
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -111,6 +114,17 @@ final class GatlingLadder {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
 		}
 	}
 
