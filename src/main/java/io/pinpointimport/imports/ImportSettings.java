@@ -50,6 +50,10 @@ record ImportSettings(String defaultRoleName, @DefaultValue("2") @Min(1) int con
 	 * listing
 	 * @param inDoubtLimit longest an import stays in doubt while its job listing keeps
 	 * failing; then it fails with outcome-unknown and frees its slot
+	 * @param holdUntilRoleSettled whether an import whose managed role just changed waits
+	 * out {@code roles.settle-time} before its first try (true), or is tried at once and,
+	 * while the destination refuses the role within the propagation window, again at the
+	 * initial backoff (false: no wait when IAM is quick)
 	 */
 	record Submission(@DefaultValue("1s") @NotNull Duration interval,
 			@DefaultValue("2m") @NotNull Duration propagationWindow,
@@ -57,7 +61,7 @@ record ImportSettings(String defaultRoleName, @DefaultValue("2") @Min(1) int con
 			@DefaultValue("30s") @NotNull Duration callTimeout, @DefaultValue("15s") @NotNull Duration lease,
 			@DefaultValue("30s") @NotNull Duration reconcileSkew,
 			@DefaultValue("2m") @NotNull Duration lateArrivalBound, @DefaultValue("30s") @NotNull Duration listingLag,
-			@DefaultValue("15m") @NotNull Duration inDoubtLimit) {
+			@DefaultValue("15m") @NotNull Duration inDoubtLimit, @DefaultValue("false") boolean holdUntilRoleSettled) {
 
 		@AssertTrue(message = "lateArrivalBound must be at least callTimeout: a request may arrive until its call ends")
 		boolean isLateArrivalBoundAtLeastTheCall() {
@@ -91,10 +95,12 @@ record ImportSettings(String defaultRoleName, @DefaultValue("2") @Min(1) int con
 	 * after the destination reports it; caps the interval between looks
 	 * @param pageSize jobs asked for per GetImportJobs page
 	 * @param lease how long a replica owns the jobs it is polling, should it die
+	 * @param slotWaitInterval longest time between two looks at a running job while an
+	 * import waits for a job slot, so that a freed slot is seen (and reused) soon
 	 */
 	record Polling(@DefaultValue("250ms") @NotNull Duration tick, @DefaultValue("2s") @NotNull Duration minInterval,
 			@DefaultValue("5s") @NotNull Duration maxStaleness, @DefaultValue("100") @Min(1) @Max(1000) int pageSize,
-			@DefaultValue("30s") @NotNull Duration lease) {
+			@DefaultValue("30s") @NotNull Duration lease, @DefaultValue("1500ms") @NotNull Duration slotWaitInterval) {
 
 		/**
 		 * Longest interval between two looks at a job: the staleness bound less one tick

@@ -88,6 +88,26 @@ class PollQueue {
 	}
 
 	/**
+	 * While an import that may be submitted now waits (every job slot is taken), brings
+	 * each running job's next look forward to {@code soon} at the latest: a slot is
+	 * reused as soon as a look shows its job ended, so the looks at the jobs holding the
+	 * slots are what the queue waits on. Returns how many jobs were brought forward.
+	 */
+	int hurryWhileSlotWanted(Instant now, Instant soon) {
+		return this.jdbc
+			.sql("""
+					UPDATE endpoint_import SET next_poll_at = :soon
+					WHERE state = 'RUNNING' AND next_poll_at > :soon AND (lease_until IS NULL OR lease_until <= :now)
+					  AND EXISTS (SELECT 1 FROM endpoint_import w
+					              WHERE w.ready AND (w.state = 'QUEUED' OR (w.state = 'SUBMITTING' AND w.in_flight_since IS NULL))
+					                AND (w.next_attempt_at IS NULL OR w.next_attempt_at <= :now))
+					""")
+			.param("now", ts(now))
+			.param("soon", ts(soon))
+			.update();
+	}
+
+	/**
 	 * Records what a listing showed of jobs still running, in one batch: a listing of
 	 * many jobs costs one round trip, not one per job.
 	 */

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Watches running jobs economically: one job listing per application serves all of its
  * running jobs, each job is looked at again after an interval that grows with its age
- * (capped by the staleness bound), and finished jobs are never looked at again.
+ * (capped by the staleness bound, and by the slot-wait interval while imports wait for a
+ * job slot), and finished jobs are never looked at again.
  */
 @Component
 class Poller {
@@ -63,6 +64,7 @@ class Poller {
 	int pollDue() {
 		Instant now = Instant.now();
 		ImportSettings.Polling polling = this.settings.polling();
+		this.polls.hurryWhileSlotWanted(now, now.plus(polling.slotWaitInterval()));
 		List<PollQueue.PolledJob> claimed = this.polls.claimDuePolls(this.owner, now,
 				now.plus(polling.maxInterval().dividedBy(2)), now.plus(polling.lease()));
 		Map<Application, List<PollQueue.PolledJob>> byApplication = new LinkedHashMap<>();

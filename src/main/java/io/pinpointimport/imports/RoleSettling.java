@@ -11,9 +11,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * IAM's eventual consistency, as imports see it: an import whose managed role was just
- * changed is not submitted before the change has settled, and the moment from which a
- * refusal of the role counts as propagation is known.
+ * IAM's eventual consistency, as imports see it: the moment from which a refusal of the
+ * role counts as propagation, and - when {@code submission.hold-until-role-settled} asks
+ * for it - no submission before a managed role's change has settled. By default an import
+ * is tried at once: the destination's refusal, not a fixed wait, tells that the role is
+ * not usable yet.
  */
 @Component
 class RoleSettling {
@@ -24,15 +26,21 @@ class RoleSettling {
 
 	private final ImportRoleLookup roles;
 
-	RoleSettling(ImportWrites imports, ImportRoleLookup roles) {
+	private final boolean hold;
+
+	RoleSettling(ImportWrites imports, ImportRoleLookup roles, ImportSettings settings) {
 		this.imports = imports;
 		this.roles = roles;
+		this.hold = settings.submission().holdUntilRoleSettled();
 	}
 
-	/** A managed role changed: its unsubmitted imports wait until the change settled. */
+	/**
+	 * A managed role changed: when holding, its unsubmitted imports wait until the change
+	 * settled.
+	 */
 	@EventListener
 	void roleChanged(ImportRoleChanged changed) {
-		if (changed.roleArn() != null && changed.settledAt().isAfter(Instant.now())) {
+		if (this.hold && changed.roleArn() != null && changed.settledAt().isAfter(Instant.now())) {
 			int held = this.imports.holdForRole(changed.roleArn(), changed.settledAt());
 			if (held > 0) {
 				log.info("Role {} changed: {} import(s) held until {}", changed.roleName(), held, changed.settledAt());
@@ -40,10 +48,12 @@ class RoleSettling {
 		}
 	}
 
-	/** Holds a just queued import whose managed role has not settled yet. */
+	/**
+	 * When holding, holds a just queued import whose managed role has not settled yet.
+	 */
 	void holdIfSettling(StoredImport imp) {
 		String roleName = imp.spec().roleName();
-		if (roleName == null || imp.spec().roleArn() == null) {
+		if (!this.hold || roleName == null || imp.spec().roleArn() == null) {
 			return;
 		}
 		this.roles.settledAt(roleName)

@@ -164,11 +164,24 @@ final class EndpointCheck {
 	/** A JSON number given for the attribute {@code field}. */
 	void number(FieldKind kind, String field, double value) {
 		switch (kind) {
-			case LATITUDE -> range(Rule.ENDPOINT_LATITUDE, 90, field, value, String.valueOf(value));
-			case LONGITUDE -> range(Rule.ENDPOINT_LONGITUDE, 180, field, value, String.valueOf(value));
+			case LATITUDE -> range(Rule.ENDPOINT_LATITUDE, 90, field, value, null);
+			case LONGITUDE -> range(Rule.ENDPOINT_LONGITUDE, 180, field, value, null);
 			default -> {
 			}
 		}
+	}
+
+	/**
+	 * True when the number written as {@code chars} (a decimal) certainly lies within the
+	 * range of the coordinate {@code kind}; false means "parse it and check".
+	 */
+	static boolean withinRange(FieldKind kind, char[] chars, int offset, int length) {
+		int limit = switch (kind) {
+			case LATITUDE -> 90;
+			case LONGITUDE -> 180;
+			default -> throw new IllegalArgumentException(kind + " has no range");
+		};
+		return Numbers.isDecimalWithin(chars, offset, length, limit);
 	}
 
 	/**
@@ -311,15 +324,18 @@ final class EndpointCheck {
 	}
 
 	private void coordinate(Rule rule, double limit, String field, char[] chars, int offset, int length) {
+		if (Numbers.isDecimalWithin(chars, offset, length, (int) limit)) {
+			// The common case, decided in one pass.
+			return;
+		}
 		if (!Numbers.isDecimal(chars, offset, length)) {
 			report(rule, field, () -> quote(chars, offset, length) + " in " + field + " is not a number: give decimal "
 					+ "degrees between -" + (int) limit + " and " + (int) limit + ", e.g. 47.6062");
 			return;
 		}
-		if (!Numbers.isWithin(chars, offset, length, (int) limit)) {
-			range(rule, limit, field, Double.parseDouble(new String(chars, offset, length)),
-					new String(chars, offset, length));
-		}
+		// An exponent, or on or beyond the limit: parse it to be sure.
+		String shown = new String(chars, offset, length);
+		range(rule, limit, field, Double.parseDouble(shown), shown);
 	}
 
 	private void range(Rule rule, double limit, String field, double value, String shown) {

@@ -3,12 +3,18 @@ package io.pinpointimport.validation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Checks a newline-delimited JSON endpoint file: splits it into lines in a fixed buffer,
@@ -23,13 +29,41 @@ final class JsonLinesCheck {
 	 */
 	static final int MAX_LINE_BYTES = 64 * 1024;
 
-	private static final JsonFactory JSON = JsonFactory.builder().build();
+	/**
+	 * Newline bytes in each byte of a word, for finding the end of a line eight bytes at
+	 * a time.
+	 */
+	private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	/**
+	 * One parser per line takes its buffers from the pool: a per-thread one spares the
+	 * shared queue's synchronisation on every line.
+	 */
+	private static final JsonFactory JSON = JsonFactory.builder()
+		.recyclerPool(JsonRecyclerPools.threadLocalPool())
+		.build();
 
 	private final FileFindings findings;
 
 	private final EndpointCheck endpoint;
 
 	private final byte[] buffer = new byte[MAX_LINE_BYTES];
+
+	private final Paths attributePaths = new Paths(FieldKind.ATTRIBUTES);
+
+	private final Paths userAttributePaths = new Paths(FieldKind.USER_ATTRIBUTES);
+
+	private final Paths metricPaths = new Paths(FieldKind.METRICS);
+
+	private final Paths locationPaths = new Paths("Location.");
+
+	private final Paths demographicPaths = new Paths("Demographic.");
 
 	private long line;
 
@@ -61,13 +95,7 @@ final class JsonLinesCheck {
 		boolean skipping = false;
 		boolean eof = false;
 		while (rows < maxRows) {
-			int newline = -1;
-			for (int i = scan; i < end; i++) {
-				if (buf[i] == '\n') {
-					newline = i;
-					break;
-				}
-			}
+			int newline = newline(buf, scan, end);
 			if (newline >= 0) {
 				this.line++;
 				if (skipping) {
@@ -116,6 +144,26 @@ final class JsonLinesCheck {
 		}
 		this.sampled = rows >= maxRows && (start < end || (!eof && in.read() >= 0));
 		return rows;
+	}
+
+	/** The index of the first newline in {@code buf[from, to)}, or -1. */
+	static int newline(byte[] buf, int from, int to) {
+		int i = from;
+		while (i + Long.BYTES <= to) {
+			long x = (long) LONGS.get(buf, i) ^ NEWLINES;
+			// Exact for the lowest zero byte (a borrow only spills into higher bytes).
+			long zeros = (x - ONES) & ~x & HIGH_BITS;
+			if (zeros != 0) {
+				return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+			}
+			i += Long.BYTES;
+		}
+		for (; i < to; i++) {
+			if (buf[i] == '\n') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/** True when lines were left unread because of the row limit. */
@@ -178,10 +226,11 @@ final class JsonLinesCheck {
 				case "Id" -> string(parser, token, FieldKind.ID, name);
 				case "OptOut" -> string(parser, token, FieldKind.OPT_OUT, name);
 				case "RequestId", "EffectiveDate" -> string(parser, token, FieldKind.TEXT, name);
-				case "Attributes" -> attributes(parser, token, FieldKind.ATTRIBUTES);
+				case "Attributes" -> attributes(parser, token, this.attributePaths);
 				case "Metrics" -> metrics(parser, token);
 				case "User" -> user(parser, token);
-				case "Demographic", "Location" -> nested(parser, token, name);
+				case "Demographic" -> nested(parser, token, name, this.demographicPaths);
+				case "Location" -> nested(parser, token, name, this.locationPaths);
 				default -> unknown(parser, name);
 			}
 		}
@@ -204,21 +253,22 @@ final class JsonLinesCheck {
 			JsonToken value = parser.nextToken();
 			switch (name) {
 				case "UserId" -> string(parser, value, FieldKind.USER_ID, "User.UserId");
-				case "UserAttributes" -> attributes(parser, value, FieldKind.USER_ATTRIBUTES);
+				case "UserAttributes" -> attributes(parser, value, this.userAttributePaths);
 				default -> unknown(parser, "User." + name);
 			}
 		}
 	}
 
-	private void nested(JsonParser parser, JsonToken token, String group) {
+	private void nested(JsonParser parser, JsonToken token, String group, Paths paths) {
 		if (!object(parser, token, group)) {
 			return;
 		}
 		String name;
 		while ((name = parser.nextName()) != null) {
 			JsonToken value = parser.nextToken();
-			String field = group + "." + name;
-			FieldKind kind = FieldKind.of(field);
+			Path path = paths.of(name);
+			String field = path.field();
+			FieldKind kind = path.kind();
 			if (kind == FieldKind.UNKNOWN) {
 				unknown(parser, field);
 			}
@@ -231,15 +281,14 @@ final class JsonLinesCheck {
 		}
 	}
 
-	private void attributes(JsonParser parser, JsonToken token, String prefix) {
-		String group = prefix.substring(0, prefix.length() - 1);
-		if (!object(parser, token, group)) {
+	private void attributes(JsonParser parser, JsonToken token, Paths paths) {
+		if (!object(parser, token, paths.group())) {
 			return;
 		}
 		String name;
 		while ((name = parser.nextName()) != null) {
 			JsonToken value = parser.nextToken();
-			String field = prefix + name;
+			String field = paths.of(name).field();
 			this.endpoint.customName(name, field, this.line);
 			if (value == JsonToken.VALUE_NULL) {
 				continue;
@@ -268,7 +317,7 @@ final class JsonLinesCheck {
 		String name;
 		while ((name = parser.nextName()) != null) {
 			JsonToken value = parser.nextToken();
-			String field = FieldKind.METRICS + name;
+			String field = this.metricPaths.of(name).field();
 			this.endpoint.customName(name, field, this.line);
 			number(parser, value, FieldKind.METRIC, field);
 		}
@@ -276,7 +325,11 @@ final class JsonLinesCheck {
 
 	private void number(JsonParser parser, JsonToken token, FieldKind kind, String field) {
 		if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-			this.endpoint.number(kind, field, parser.getDoubleValue());
+			// Only coordinates have a range, and one written within it needs no parsing.
+			if (kind != FieldKind.METRIC && !EndpointCheck.withinRange(kind, parser.getTextCharacters(),
+					parser.getTextOffset(), parser.getTextLength())) {
+				this.endpoint.number(kind, field, parser.getDoubleValue());
+			}
 		}
 		else if (token == JsonToken.VALUE_STRING) {
 			// Pinpoint reads a number written as a string too ("12").
@@ -346,6 +399,49 @@ final class JsonLinesCheck {
 		}
 		return "'" + field + "' is not an attribute Pinpoint knows: remove it or put custom data under "
 				+ "Attributes, User.UserAttributes or Metrics";
+	}
+
+	/** A property's dot-notation name and what Pinpoint makes of it. */
+	private record Path(String field, FieldKind kind) {
+	}
+
+	/**
+	 * The paths of the properties of one object ({@code Location},
+	 * {@code Attributes}...), built once per distinct name instead of on every line; at
+	 * most {@link #MAX_PATHS} are remembered, so memory stays bounded whatever the names.
+	 */
+	private static final class Paths {
+
+		private static final int MAX_PATHS = 1024;
+
+		private final String prefix;
+
+		private final String group;
+
+		private final Map<String, Path> paths = new HashMap<>();
+
+		Paths(String prefix) {
+			this.prefix = prefix;
+			this.group = prefix.substring(0, prefix.length() - 1);
+		}
+
+		/** The object's own name, e.g. {@code User.UserAttributes}. */
+		String group() {
+			return this.group;
+		}
+
+		Path of(String name) {
+			Path path = this.paths.get(name);
+			if (path == null) {
+				String field = this.prefix + name;
+				path = new Path(field, FieldKind.of(field));
+				if (this.paths.size() < MAX_PATHS) {
+					this.paths.put(name, path);
+				}
+			}
+			return path;
+		}
+
 	}
 
 	/** Jackson's reason without the location details it appends. */

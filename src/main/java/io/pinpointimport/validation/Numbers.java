@@ -53,14 +53,13 @@ final class Numbers {
 	}
 
 	/**
-	 * For a string {@link #isDecimal} accepts: true when it certainly lies within
-	 * [-limit, limit]. Plain decimals are decided without parsing; false means "parse it
-	 * to be sure" (exponents, or on the limit with fraction digits).
+	 * True for a plain decimal ({@link #isDecimal} without an exponent) that certainly
+	 * lies within [-limit, limit], in one pass; false means "check it the long way".
 	 */
-	static boolean isWithin(char[] chars, int offset, int length, int limit) {
+	static boolean isDecimalWithin(char[] chars, int offset, int length, int limit) {
 		int i = offset;
 		int end = offset + length;
-		if (chars[i] == '-' || chars[i] == '+') {
+		if (i < end && (chars[i] == '-' || chars[i] == '+')) {
 			i++;
 		}
 		long whole = 0;
@@ -77,13 +76,11 @@ final class Numbers {
 			i++;
 			while (i < end && chars[i] >= '0' && chars[i] <= '9') {
 				fraction |= chars[i] != '0';
+				digits++;
 				i++;
 			}
 		}
-		if (i != end) {
-			return false;
-		}
-		return whole < limit || (whole == limit && !fraction);
+		return i == end && digits > 0 && (whole < limit || (whole == limit && !fraction));
 	}
 
 }

@@ -29,9 +29,9 @@ final class Fixtures {
 		return new ImportSettings(null, limit,
 				new ImportSettings.Submission(Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofMillis(1),
 						Duration.ofMillis(5), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5),
-						Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10)),
+						Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10), true),
 				new ImportSettings.Polling(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1), 2,
-						Duration.ofSeconds(2)));
+						Duration.ofSeconds(2), Duration.ofMillis(100)));
 	}
 
 }

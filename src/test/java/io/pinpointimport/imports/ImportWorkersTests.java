@@ -80,9 +80,9 @@ class ImportWorkersTests {
 		return new ImportSettings(null, 2,
 				new ImportSettings.Submission(HOUR, Duration.ofMinutes(2), Duration.ofSeconds(2),
 						Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(30),
-						Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofMinutes(15)),
+						Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofMinutes(15), true),
 				new ImportSettings.Polling(HOUR, Duration.ofSeconds(2), Duration.ofSeconds(5), 100,
-						Duration.ofSeconds(30)));
+						Duration.ofSeconds(30), Duration.ofMillis(1500)));
 	}
 
 }

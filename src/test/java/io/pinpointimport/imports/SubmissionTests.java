@@ -104,7 +104,7 @@ class SubmissionTests {
 		this.settings = new ImportSettings(null, 2,
 				new ImportSettings.Submission(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(20),
 						Duration.ofMillis(40), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5),
-						Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10)),
+						Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10), true),
 				this.settings.polling());
 		for (int i = 0; i < 100; i++) {
 			this.destination.then(Next.ROLE_NOT_ASSUMABLE);
@@ -282,6 +282,39 @@ class SubmissionTests {
 	}
 
 	@Test
+	void looksAtTheJobsHoldingTheSlotsWithinTheSlotWaitIntervalOnlyWhileAnImportWaits() {
+		this.settings = Fixtures.settings(1);
+		StoredImport first = store("holding-the-slot");
+		Submitter submitter = submitter();
+		assertThat(submitter.step()).isTrue();
+		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics(), settling());
+		this.jdbc.sql("UPDATE endpoint_import SET next_poll_at = now() + interval '1 hour'").update();
+		poller.pollDue();
+		assertThat(nextPollAt(first)).as("nothing waits: the job keeps its own interval")
+			.isAfter(Instant.now().plus(Duration.ofMinutes(59)));
+
+		StoredImport second = store("waiting-for-the-slot");
+		assertThat(submitter.step()).as("the only slot is taken").isFalse();
+		Instant before = Instant.now();
+		poller.pollDue();
+		assertThat(nextPollAt(first)).as("an import waits: looked at within the slot-wait interval")
+			.isBefore(before.plus(this.settings.polling().slotWaitInterval()).plusMillis(50));
+
+		this.destination.finish(this.imports.find(first.id()).orElseThrow().job().jobId(), "COMPLETED", 1, 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> poller.pollDue() > 0);
+		assertThat(submitter.step()).as("the freed slot is taken at once").isTrue();
+		assertThat(this.imports.find(second.id()).orElseThrow().state()).isEqualTo(ImportState.RUNNING);
+	}
+
+	private Instant nextPollAt(StoredImport imp) {
+		return this.jdbc.sql("SELECT next_poll_at FROM endpoint_import WHERE id = :id")
+			.param("id", imp.id())
+			.query(OffsetDateTime.class)
+			.single()
+			.toInstant();
+	}
+
+	@Test
 	void looksAtYoungJobsOftenAndOldOnesNoLaterThanTheStalenessBoundAllows() {
 		Poller poller = new Poller(this.polls, this.imports, this.destinations, this.settings, metrics(), settling());
 		Instant now = Instant.now();
@@ -362,7 +395,8 @@ class SubmissionTests {
 		this.settings = new ImportSettings(null, 2,
 				new ImportSettings.Submission(fast.interval(), fast.propagationWindow(), fast.initialBackoff(),
 						fast.maxBackoff(), fast.callTimeout(), fast.lease(), fast.reconcileSkew(),
-						fast.lateArrivalBound(), fast.listingLag(), Duration.ofMillis(500)),
+						fast.lateArrivalBound(), fast.listingLag(), Duration.ofMillis(500),
+						fast.holdUntilRoleSettled()),
 				this.settings.polling());
 		this.destination.then(Next.UNKNOWN_NOTHING_CREATED).failListings(DestinationFailure.Kind.REFUSED);
 		StoredImport imp = store("denied");
@@ -423,7 +457,7 @@ class SubmissionTests {
 				return Optional.empty();
 			}
 
-		});
+		}, this.settings);
 	}
 
 }
