@@ -102,10 +102,11 @@ final class GatlingLadder {
 					.orElseThrow(() -> new IllegalStateException(
 							"Gatling exited " + exit + " without a report; see " + log.toAbsolutePath()));
 			}
-			Map<String, String> figures = figures(Files.readString(stats), rate + "/s");
-			return new Step(target, rate, seconds, (long) number(figures, "numberOfRequests"), okCount(stats, rate),
-					koCount(stats, rate), number(figures, "percentiles1"), number(figures, "percentiles2"),
-					number(figures, "percentiles3"), number(figures, "percentiles4"),
+			String js = Files.readString(stats);
+			Map<String, String> figures = figures(js, rate + "/s");
+			return new Step(target, rate, seconds, (long) number(figures, "numberOfRequests"),
+					count(js, rate + "/s", "ok"), count(js, rate + "/s", "ko"), number(figures, "percentiles1"),
+					number(figures, "percentiles2"), number(figures, "percentiles3"), number(figures, "percentiles4"),
 					number(figures, "maxResponseTime"), loadBefore, loadAfter);
 		}
 		catch (IOException ex) {
@@ -145,25 +146,17 @@ final class GatlingLadder {
 		throw new IllegalStateException("No request named " + name + " in Gatling's report");
 	}
 
-	private static long okCount(Path stats, int rate) throws IOException {
-		return count(stats, rate, "ok");
-	}
-
-	private static long koCount(Path stats, int rate) throws IOException {
-		return count(stats, rate, "ko");
-	}
-
-	private static long count(Path stats, int rate, String kind) throws IOException {
-		String js = Files.readString(stats);
-		Matcher request = REQUEST.matcher(js);
+	/** The {@code ok} or {@code ko} count of the request named {@code name}. */
+	static long count(String statsJs, String name, String kind) {
+		Matcher request = REQUEST.matcher(statsJs);
 		while (request.find()) {
-			if (request.group(1).equals(rate + "/s")) {
+			if (request.group(1).equals(name)) {
 				Matcher value = Pattern.compile("\"numberOfRequests\": \\{[^}]*\"" + kind + "\": \"([^\"]+)\"")
-					.matcher(js.substring(request.start()));
-				return value.find() ? Long.parseLong(value.group(1)) : 0;
+					.matcher(statsJs.substring(request.start()));
+				return (value.find() && !value.group(1).equals("-")) ? Long.parseLong(value.group(1)) : 0;
 			}
 		}
-		return 0;
+		throw new IllegalStateException("No request named " + name + " in Gatling's report");
 	}
 
 	private static double number(Map<String, String> figures, String name) {
