@@ -30,7 +30,7 @@ get() {
 }
 
 answered=false
-for _ in $(seq 1 600); do
+for _ in $(seq 1 3000); do # up to 10 minutes: slow builders (emulated platforms)
 	if get /actuator/health/liveness 2>/dev/null | grep -q ' 200'; then
 		answered=true
 		break
@@ -38,7 +38,7 @@ for _ in $(seq 1 600); do
 	kill -0 "$pid" 2>/dev/null || { echo "training run ended before it answered" >&2; exit 1; }
 	sleep 0.2
 done
-$answered || { echo "training run did not answer within 2 minutes" >&2; exit 1; }
+$answered || { echo "training run did not answer within 10 minutes" >&2; exit 1; }
 for _ in 1 2 3 4 5; do
 	for path in /actuator/health/readiness /actuator/health/liveness /actuator/health /api/v1/imports \
 		/v3/api-docs; do
