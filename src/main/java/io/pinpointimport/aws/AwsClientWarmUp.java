@@ -28,7 +28,7 @@ public class AwsClientWarmUp implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(AwsClientWarmUp.class);
 
 	/** Names no real resource can have, should a call ever be sent. */
-	public static final String NOTHING = "warm-up.invalid";
+	public static final String NOTHING = "warm-up-invalid";
 
 	private final WarmUpInterceptor interceptor;
 

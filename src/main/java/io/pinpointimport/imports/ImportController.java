@@ -44,7 +44,7 @@ import org.springframework.web.context.request.WebRequest;
 @Tag(name = "Imports", description = "Put the endpoints in S3 files into a Pinpoint segment, tracked to the end")
 class ImportController {
 
-	private static final String IMPORT_EXAMPLE = """
+	static final String IMPORT_EXAMPLE = """
 			{"id": "0b6f1c8e-2f7d-4a55-9a51-6f0f7f3c2a10", "applicationId": "7f3b0c55a1e24c4b9b2f0d1e6a8c4d21",
 			 "s3Url": "s3://demo-audiences/endpoints/csv/", "format": "CSV", "segmentName": "demo-csv",
 			 "registerEndpoints": true, "roleName": "demo-importer",

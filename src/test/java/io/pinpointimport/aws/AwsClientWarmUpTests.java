@@ -44,6 +44,7 @@ class AwsClientWarmUpTests {
 		try (S3Client s3 = s3(interceptors); IamClient iam = iam(interceptors)) {
 			new AwsClientWarmUp(this.warmUp, s3, iam).run(null);
 
+			assertThat(this.warmUp.ended()).as("every call marshalled and signed, then ended").isEqualTo(5);
 			assertThat(this.standIn.calls().all()).isEmpty();
 			assertThat(this.meters.find(AwsCallObservations.ATTEMPTS).counters()).isEmpty();
 			assertThat(this.observed).hasValue(0);
@@ -84,12 +85,13 @@ class AwsClientWarmUpTests {
 		return new AwsCallObservations(registry, this.meters);
 	}
 
+	/** Built as the service builds it: default addressing, cross-region access. */
 	private S3Client s3(List<ExecutionInterceptor> interceptors) {
 		return S3Client.builder()
 			.endpointOverride(this.standIn.endpoint())
 			.region(Region.of(AwsStandIn.REGION))
 			.credentialsProvider(credentials())
-			.forcePathStyle(true)
+			.crossRegionAccessEnabled(true)
 			.overrideConfiguration(override -> override.executionInterceptors(interceptors))
 			.build();
 	}

@@ -1,9 +1,5 @@
 package io.pinpointimport.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,13 +12,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.pinpointimport.standin.AwsStandIn;
 import io.pinpointimport.standin.pinpoint.PinpointStandIn;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.pinpoint.PinpointClient;
 
 /**
  * The reference of the polling benchmark: what AWS's samples and most scripts do - one
  * GetImportJob per job every few seconds from the moment the job was created until it
  * ends. It watches the jobs the service creates in the stand-in (so both pollers watch
- * the very same jobs) and sends plain HTTP GetImportJob requests, keeping the harness's
- * own CPU cost per call low.
+ * the very same jobs) and sends signed GetImportJob requests through the SDK, as a script
+ * would (the stand-in refuses unsigned requests, as AWS does).
  */
 final class NaivePoller implements AutoCloseable {
 
@@ -32,9 +30,9 @@ final class NaivePoller implements AutoCloseable {
 
 	private final Duration interval;
 
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final PinpointClient pinpoint;
 
-	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4, runnable -> {
 		Thread thread = new Thread(runnable, "naive-poller");
 		thread.setDaemon(true);
 		return thread;
@@ -52,6 +50,7 @@ final class NaivePoller implements AutoCloseable {
 		this.standIn = standIn;
 		this.applicationId = applicationId;
 		this.interval = interval;
+		this.pinpoint = standIn.pinpointClient();
 	}
 
 	/** Starts watching for new jobs. */
@@ -98,27 +97,30 @@ final class NaivePoller implements AutoCloseable {
 		if (Instant.now().isAfter(due.plus(this.interval))) {
 			this.lateCalls.incrementAndGet();
 		}
-		HttpRequest request = HttpRequest
-			.newBuilder(
-					URI.create(this.standIn.endpoint() + "/v1/apps/" + this.applicationId + "/jobs/import/" + jobId))
-			.build();
 		this.calls.incrementAndGet();
-		this.client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-			boolean ended = failure == null && response.statusCode() == 200
-					&& (response.body().contains("\"JobStatus\":\"COMPLETED\"")
-							|| response.body().contains("\"JobStatus\":\"FAILED\""));
-			if (ended) {
-				this.sawEnd.putIfAbsent(jobId, Instant.now());
-			}
-			else {
-				schedule(jobId, due.plus(this.interval));
-			}
-		});
+		boolean ended;
+		try {
+			String status = this.pinpoint
+				.getImportJob(request -> request.applicationId(this.applicationId).jobId(jobId))
+				.importJobResponse()
+				.jobStatusAsString();
+			ended = "COMPLETED".equals(status) || "FAILED".equals(status);
+		}
+		catch (SdkException ex) {
+			ended = false;
+		}
+		if (ended) {
+			this.sawEnd.putIfAbsent(jobId, Instant.now());
+		}
+		else {
+			schedule(jobId, due.plus(this.interval));
+		}
 	}
 
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();
+		this.pinpoint.close();
 	}
 
 }

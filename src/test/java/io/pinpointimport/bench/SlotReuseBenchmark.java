@@ -5,24 +5,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.pinpointimport.standin.pinpoint.PinpointStandIn;
-import io.pinpointimport.support.EmbeddedDatabase;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,10 +34,9 @@ public final class SlotReuseBenchmark {
 
 	private static final String ROLE = "bench-slots";
 
-	/** A one-file job takes six JobStatus steps in the stand-in, CREATED to COMPLETED. */
-	private static final int STEPS_PER_JOB = 6;
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private SlotReuseBenchmark() {
 	}
@@ -61,20 +53,14 @@ public final class SlotReuseBenchmark {
 
 		BenchRig rig = BenchRig.start(0);
 		String appId = rig.createApp("bench-slots");
-		List<Duration> durations = new ArrayList<>();
-		for (int i = 0; i < imports; i++) {
-			long millis = shortest.toMillis()
-					+ Math.round((double) i * (longest.toMillis() - shortest.toMillis()) / Math.max(1, imports - 1));
-			durations.add(Duration.ofMillis(millis));
-		}
-		Collections.shuffle(durations, new Random(Machine.setting("SEED", 42)));
+		List<Duration> durations = QueueFigures.spread(imports, shortest, longest, Machine.setting("SEED", 42));
 		Map<String, Duration> stepByUrl = new ConcurrentHashMap<>();
 		List<String> urls = new ArrayList<>();
 		for (int i = 0; i < imports; i++) {
 			String key = String.format("jobs/%04d.csv", i);
 			String url = "s3://" + BUCKET + "/" + key;
 			rig.putFile(BUCKET, key, BenchRig.csv(1));
-			stepByUrl.put(url, durations.get(i).dividedBy(STEPS_PER_JOB));
+			stepByUrl.put(url, durations.get(i).dividedBy(QueueFigures.STEPS_PER_JOB));
 			urls.add(url);
 		}
 		rig.standIn().knobs().jobStepDuration(stepByUrl::get);
@@ -95,7 +81,7 @@ public final class SlotReuseBenchmark {
 						{"applicationId":"%s","s3Url":"%s","format":"CSV","segmentName":"slots-%d","roleName":"%s"}"""
 					.formatted(appId, urls.get(i), i, ROLE), 202);
 			}
-			System.err.printf("posted %d imports in %.1f s%n", imports, seconds(start, Instant.now()));
+			System.err.printf("posted %d imports in %.1f s%n", imports, QueueFigures.seconds(start, Instant.now()));
 			Duration timeout = Duration.ofMillis(sumMillis).plus(Duration.ofMinutes(10));
 			awaitEnd(rig.jdbcUrl(), imports, naive, start.plus(timeout));
 			report(rig, service, naive, imports, shortest, longest);
@@ -117,8 +103,6 @@ public final class SlotReuseBenchmark {
 		}
 	}
 
-	private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 	private static void awaitRoleReady(ServiceProcess service, Duration timeout) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -136,13 +120,20 @@ public final class SlotReuseBenchmark {
 
 	private static void awaitEnd(String jdbcUrl, int imports, NaivePoller naive, Instant deadline) throws Exception {
 		long finished = 0;
+		Instant allFinished = null;
 		while (Instant.now().isBefore(deadline)) {
-			finished = count(jdbcUrl, "state IN ('SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED', 'CANCELLED')");
-			if (finished == imports && naive.sawEnd().size() == imports) {
+			finished = QueueFigures.count(jdbcUrl,
+					"state IN ('SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED', 'CANCELLED')");
+			if (finished == imports && allFinished == null) {
+				allFinished = Instant.now();
+			}
+			// the naive poller sees an end within its 3 s interval; a minute is plenty
+			if (allFinished != null && (naive.sawEnd().size() == imports
+					|| Instant.now().isAfter(allFinished.plus(Duration.ofMinutes(1))))) {
 				return;
 			}
 			System.err.printf("  %s: %d of %d imports finished%n", Instant.now(), finished, imports);
-			ServiceProcess.sleep(Duration.ofSeconds(15));
+			ServiceProcess.sleep(Duration.ofSeconds(5));
 		}
 		throw new IllegalStateException("Only " + finished + " of " + imports + " imports finished in time");
 	}
@@ -152,25 +143,17 @@ public final class SlotReuseBenchmark {
 		List<PinpointStandIn.JobView> jobs = new ArrayList<>(rig.standIn().pinpoint().jobs());
 		Map<String, PinpointStandIn.JobView> byId = new LinkedHashMap<>();
 		jobs.forEach(job -> byId.put(job.id(), job));
-		Map<String, Instant> apiShowed = new LinkedHashMap<>();
-		Map<String, Long> states = new LinkedHashMap<>();
-		try (Connection connection = DriverManager.getConnection(rig.jdbcUrl(), EmbeddedDatabase.user(), null);
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT job_id, state, observed_at FROM endpoint_import")) {
-			while (rows.next()) {
-				states.merge(rows.getString("state"), 1L, Long::sum);
-				if (rows.getString("job_id") != null) {
-					apiShowed.put(rows.getString("job_id"), rows.getTimestamp("observed_at").toInstant());
-				}
-			}
-		}
+		QueueFigures.Imports stored = QueueFigures.Imports.read(rig.jdbcUrl());
+		Map<String, Long> states = stored.states();
 		double[] idle = slotIdleSeconds(jobs);
-		double[] staleness = staleness(byId, apiShowed);
-		double[] naiveStaleness = staleness(byId, naive.sawEnd());
+		double[] staleness = QueueFigures.staleness(byId, stored.observedAt());
+		double[] naiveStaleness = QueueFigures.staleness(byId, naive.sawEnd());
 		Instant first = jobs.stream().map(PinpointStandIn.JobView::creationDate).min(Instant::compareTo).orElseThrow();
 		Instant last = jobs.stream().map(PinpointStandIn.JobView::completionDate).max(Instant::compareTo).orElseThrow();
-		double makespan = seconds(first, last);
-		double ideal = jobs.stream().mapToDouble(job -> seconds(job.creationDate(), job.completionDate())).sum() / 2;
+		double makespan = QueueFigures.seconds(first, last);
+		double ideal = jobs.stream()
+			.mapToDouble(job -> QueueFigures.seconds(job.creationDate(), job.completionDate()))
+			.sum() / 2;
 		long lists = rig.standIn().calls().count("mobiletargeting", "GetImportJobs");
 		long describes = rig.standIn().calls().count("mobiletargeting", "GetImportJob") - naive.calls();
 		long creates = rig.standIn().calls().count("mobiletargeting", "CreateImportJob");
@@ -203,9 +186,9 @@ public final class SlotReuseBenchmark {
 		System.out.println();
 		System.out.printf(
 				"CreateImportJob calls %d for %d imports; jobs running at once at most %d; imports by state %s;"
-						+ " service CPU %.1f s, RSS %d MiB%n",
-				creates, imports, rig.standIn().pinpoint().maxConcurrentRunning(), states, service.cpuMillis() / 1000.0,
-				service.rssKib() / 1024);
+						+ " ends the per-job poller saw %d; service CPU %.1f s, RSS %d MiB%n",
+				creates, imports, rig.standIn().pinpoint().maxConcurrentRunning(), states, naive.sawEnd().size(),
+				service.cpuMillis() / 1000.0, service.rssKib() / 1024);
 	}
 
 	/**
@@ -224,6 +207,8 @@ public final class SlotReuseBenchmark {
 			.toList();
 		List<Double> idle = new ArrayList<>();
 		int next = 0;
+		Instant longestAt = null;
+		double longest = -1;
 		for (Instant end : ends) {
 			while (next < creations.size() && creations.get(next).isBefore(end)) {
 				next++;
@@ -231,36 +216,23 @@ public final class SlotReuseBenchmark {
 			if (next == creations.size()) {
 				break;
 			}
-			idle.add(seconds(end, creations.get(next)));
+			double seconds = QueueFigures.seconds(end, creations.get(next));
+			if (seconds > longest) {
+				longest = seconds;
+				longestAt = end;
+			}
+			idle.add(seconds);
 			next++;
+		}
+		if (longestAt != null) {
+			System.err.printf("longest idle slot: %.2f s, from a job end %.1f s after the first job was created%n",
+					longest, QueueFigures.seconds(creations.get(0), longestAt));
 		}
 		return idle.stream().mapToDouble(Double::doubleValue).toArray();
 	}
 
 	private static String verdict(boolean met) {
 		return met ? "met" : "**MISSED**";
-	}
-
-	/** Seconds from each job's end in the stand-in to when the observer saw it. */
-	private static double[] staleness(Map<String, PinpointStandIn.JobView> jobs, Map<String, Instant> seen) {
-		return seen.entrySet()
-			.stream()
-			.filter(entry -> jobs.containsKey(entry.getKey()) && jobs.get(entry.getKey()).completionDate() != null)
-			.mapToDouble(entry -> seconds(jobs.get(entry.getKey()).completionDate(), entry.getValue()))
-			.toArray();
-	}
-
-	private static long count(String jdbcUrl, String condition) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(jdbcUrl, EmbeddedDatabase.user(), null);
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT count(*) FROM endpoint_import WHERE " + condition)) {
-			rows.next();
-			return rows.getLong(1);
-		}
-	}
-
-	private static double seconds(Instant from, Instant to) {
-		return Duration.between(from, to).toNanos() / 1e9;
 	}
 
 }
