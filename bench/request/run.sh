@@ -9,6 +9,8 @@
 #
 #   bench/request/run.sh                                  # SAMPLES=100 STARTS=3 FLOWS=5: 12-20 minutes
 #   SAMPLES=12 STARTS=1 FLOWS=3 bench/request/run.sh      # a quick run
+#   IMAGE=1 bench/request/run.sh                          # the service as the image runs it: JDK 25,
+#                                                         # the Dockerfile's options and AOT cache
 #   SERVICE_PROPERTIES="logging.level.org.springframework.jdbc.core.JdbcTemplate=DEBUG" \
 #     bench/request/run.sh                                # every SQL statement, with its thread and time
 #   SERVICE_JVM_OPTIONS="-XX:StartFlightRecording=filename=bench/out/request/service.jfr" bench/request/run.sh
@@ -23,4 +25,11 @@ for tool in aws curl jq; do
 done
 source bench/common/classpath.sh
 mkdir -p bench/out/request
+if [[ "${IMAGE:-0}" == 1 ]]; then
+	# The service as the image runs it: JDK 25, the Dockerfile's JVM options and its AOT cache.
+	source bench/common/image.sh
+	image_app bench/out/request/app
+	export SERVICE_JAVA="$IMAGE_JAVA" SERVICE_JAR="$IMAGE_JAR"
+	export SERVICE_JVM_OPTIONS="$IMAGE_OPTIONS ${SERVICE_JVM_OPTIONS:-}"
+fi
 exec java -Dsun.net.httpserver.nodelay=true -cp "$BENCH_CP" io.pinpointimport.bench.RequestToJobBenchmark

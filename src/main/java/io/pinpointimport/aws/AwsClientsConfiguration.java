@@ -1,11 +1,7 @@
 package io.pinpointimport.aws;
 
-import java.util.List;
-
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -39,7 +35,8 @@ class AwsClientsConfiguration {
 		// moment; IAM's error docs say to retry it, as Terraform does.
 		return IamClient.builder()
 			.region(awsRegion)
-			.overrideConfiguration(overrides(interceptors.orderedStream().toList()).toBuilder()
+			.overrideConfiguration(AwsClientOverrides.standard(interceptors)
+				.toBuilder()
 				.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
 					.toBuilder()
 					.retryOnException(AwsClientsConfiguration::concurrentModification)
@@ -56,7 +53,7 @@ class AwsClientsConfiguration {
 	StsClient stsClient(Region awsRegion, ObjectProvider<ExecutionInterceptor> interceptors) {
 		return StsClient.builder()
 			.region(awsRegion)
-			.overrideConfiguration(overrides(interceptors.orderedStream().toList()))
+			.overrideConfiguration(AwsClientOverrides.standard(interceptors))
 			.build();
 	}
 
@@ -67,14 +64,7 @@ class AwsClientsConfiguration {
 		return S3Client.builder()
 			.region(awsRegion)
 			.crossRegionAccessEnabled(true)
-			.overrideConfiguration(overrides(interceptors.orderedStream().toList()))
-			.build();
-	}
-
-	private static ClientOverrideConfiguration overrides(List<ExecutionInterceptor> interceptors) {
-		return ClientOverrideConfiguration.builder()
-			.retryStrategy(RetryMode.STANDARD)
-			.executionInterceptors(interceptors)
+			.overrideConfiguration(AwsClientOverrides.standard(interceptors))
 			.build();
 	}
 

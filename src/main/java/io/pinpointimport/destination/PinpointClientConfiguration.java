@@ -1,8 +1,7 @@
 package io.pinpointimport.destination;
 
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import io.pinpointimport.aws.AwsClientOverrides;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 
@@ -22,10 +21,7 @@ class PinpointClientConfiguration {
 	PinpointClient pinpointClient(Region awsRegion, ObjectProvider<ExecutionInterceptor> interceptors) {
 		return PinpointClient.builder()
 			.region(awsRegion)
-			.overrideConfiguration(ClientOverrideConfiguration.builder()
-				.retryStrategy(RetryMode.STANDARD)
-				.executionInterceptors(interceptors.orderedStream().toList())
-				.build())
+			.overrideConfiguration(AwsClientOverrides.standard(interceptors))
 			.build();
 	}
 

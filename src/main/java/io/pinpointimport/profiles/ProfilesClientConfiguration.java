@@ -1,8 +1,7 @@
 package io.pinpointimport.profiles;
 
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import io.pinpointimport.aws.AwsClientOverrides;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.customerprofiles.CustomerProfilesClient;
 
@@ -22,10 +21,7 @@ class ProfilesClientConfiguration {
 	CustomerProfilesClient customerProfilesClient(Region awsRegion, ObjectProvider<ExecutionInterceptor> interceptors) {
 		return CustomerProfilesClient.builder()
 			.region(awsRegion)
-			.overrideConfiguration(ClientOverrideConfiguration.builder()
-				.retryStrategy(RetryMode.STANDARD)
-				.executionInterceptors(interceptors.orderedStream().toList())
-				.build())
+			.overrideConfiguration(AwsClientOverrides.standard(interceptors))
 			.build();
 	}
 

@@ -36,8 +36,12 @@ public final class ServiceProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	/** The jar {@code ./mvnw package} built. */
+	/** The jar {@code ./mvnw package} built, or the one {@code SERVICE_JAR} names. */
 	public static Path jar() {
+		String chosen = System.getenv("SERVICE_JAR");
+		if (chosen != null && !chosen.isBlank()) {
+			return Path.of(chosen);
+		}
 		try (var files = Files.list(Path.of("target"))) {
 			return files.filter(path -> path.getFileName().toString().matches("pinpoint-import-service-.*\\.jar"))
 				.findFirst()
@@ -57,7 +61,9 @@ public final class ServiceProcess implements AutoCloseable {
 			List<String> jvmOptions, Path outDir) {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		String java = System.getenv("SERVICE_JAVA");
+		command.add((java != null && !java.isBlank()) ? java
+				: Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
 		command.add("-jar");
 		command.add(jar.toString());
