@@ -144,16 +144,25 @@ public final class ApiOverheadBenchmark {
 		if (profile) {
 			jcmd(service, "JFR.start", "name=bench", "settings=profile");
 		}
+		long[] schedBefore = schedstat(service.pid());
 		GatlingLadder.Step step = gatling.run(target, url, rate, warmIn, seconds, properties);
+		long[] schedAfter = schedstat(service.pid());
 		if (profile) {
 			Path recording = Path.of(System.getenv().getOrDefault("OUT", "bench/out/api"), target + "-" + rate + ".jfr")
 				.toAbsolutePath();
 			jcmd(service, "JFR.stop", "name=bench", "filename=" + recording);
 			System.err.println("  profile of " + target + " at " + rate + "/s: " + recording);
 		}
-		System.err.printf("  %-8s %5d/s  sent %6d/%6d  p50 %4.0f  p99 %5.0f  max %5.0f ms  KO %d  load %s -> %s%n",
+		// Over the whole Gatling run (warm-in and measured step): the service's threads'
+		// time on a CPU and waiting in the run queue for one
+		// (/proc/<pid>/task/*/schedstat).
+		long requests = (long) rate * (warmIn + seconds);
+		System.err.printf(
+				"  %-8s %5d/s  sent %6d/%6d  p50 %4.0f  p99 %5.0f  max %5.0f ms  KO %d  load %s -> %s"
+						+ "  service on CPU %.3f, waiting for a CPU %.3f ms/req%n",
 				target, rate, step.sent(), step.intended(), step.p50Ms(), step.p99Ms(), step.maxMs(), step.ko(),
-				step.loadBefore(), step.loadAfter());
+				step.loadBefore(), step.loadAfter(), (schedAfter[0] - schedBefore[0]) / 1e6 / requests,
+				(schedAfter[1] - schedBefore[1]) / 1e6 / requests);
 		return step;
 	}
 
@@ -193,6 +202,31 @@ public final class ApiOverheadBenchmark {
 		}
 		System.out.printf("Service CPU over the measured steps and warm-ups: %d ms%n", cpuMillis);
 		System.out.printf("Imports by state at the end: %s; service RSS %d MiB%n", states, service.rssKib() / 1024);
+	}
+
+	/**
+	 * Nanoseconds the threads of process {@code pid} have spent on a CPU and waiting in a
+	 * run queue, summed over its live threads (Linux {@code schedstat}).
+	 */
+	static long[] schedstat(long pid) {
+		long[] sums = new long[2];
+		try (java.util.stream.Stream<Path> tasks = java.nio.file.Files
+			.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					String[] fields = java.nio.file.Files.readString(task.resolve("schedstat")).trim().split(" ");
+					sums[0] += Long.parseLong(fields[0]);
+					sums[1] += Long.parseLong(fields[1]);
+				}
+				catch (java.io.IOException ex) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			// no /proc: report zeros
+		}
+		return sums;
 	}
 
 	/** Runs a jcmd diagnostic command against the service's JVM (JFR, here). */
