@@ -25,11 +25,12 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 # Heap sized from the container's memory limit; die (and get restarted) rather than limp on
-# after an OutOfMemoryError. Serial GC: the JVM's own choice in a container under 1792 MB
-# (the chart's is 768 MiB), named so that the training run below (no limit in `docker build`)
-# and every start use the same collector; against G1 it takes 50-60 MiB less RSS at ready, with
-# no less API throughput on 2 cores (BENCHMARKS.md, "Start-up and footprint").
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC"
+# after an OutOfMemoryError. G1 named: in a container under 1792 MB (the chart's is 768 MiB) the
+# JVM would pick Serial by itself, whose heap under sustained load grows to its maximum (RSS
+# 800 MiB after 2 minutes, over the chart's limit) where G1 stayed near 420 MiB (BENCHMARKS.md,
+# "Start-up and footprint"); the training run below (no limit in `docker build`) then uses the
+# same collector as every start.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC"
 # JDK AOT cache (JEP 483/514/515): a training run that starts the service, answers the probes
 # and a few requests, and is stopped with SIGTERM records the loaded and linked classes and the
 # method profiles of the whole way to ready. The build has no database, so the training run

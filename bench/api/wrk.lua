@@ -8,10 +8,14 @@
 local mode = os.getenv("BENCH_MODE") or "get"
 local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 local threads_started = 0
+local threads = {}
+-- BENCH_EXPECT_STATUS (optional): count answers with any other status (bench/etag/run.sh)
+local expect_status = tonumber(os.getenv("BENCH_EXPECT_STATUS") or "0")
 
 function setup(thread)
    threads_started = threads_started + 1
    thread:set("thread_id", threads_started)
+   table.insert(threads, thread)
 end
 
 function init(args)
@@ -21,6 +25,7 @@ function init(args)
    role_arn = os.getenv("BENCH_ROLE_ARN")
    s3_url = os.getenv("BENCH_S3_URL")
    sequence = 0
+   unexpected = 0
    wrk.headers["X-Api-Key"] = api_key
    wrk.headers["Accept"] = "application/json"
    -- BENCH_IF_NONE_MATCH (optional): an ETag to revalidate with (bench/etag/run.sh)
@@ -55,10 +60,22 @@ if delay_ms > 0 then
    end
 end
 
+if expect_status > 0 then
+   function response(status, headers, body)
+      if status ~= expect_status then
+         unexpected = unexpected + 1
+      end
+   end
+end
+
 function done(summary, latency, requests)
    local e = summary.errors
+   local unexpected_total = 0
+   for _, thread in ipairs(threads) do
+      unexpected_total = unexpected_total + (thread:get("unexpected") or 0)
+   end
    io.write(string.format(
-      "WRK_RESULT requests=%d duration_us=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d status_errors=%d socket_errors=%d\n",
+      "WRK_RESULT requests=%d duration_us=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d status_errors=%d socket_errors=%d unexpected_status=%d\n",
       summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
-      latency:percentile(99), latency.max, e.status, e.connect + e.read + e.write + e.timeout))
+      latency:percentile(99), latency.max, e.status, e.connect + e.read + e.write + e.timeout, unexpected_total))
 end

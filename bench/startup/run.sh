@@ -24,7 +24,7 @@
 #   EXTRA="c1:-XX:TieredStopAtLevel=1" bench/startup/run.sh
 #   PROFILE=1 bench/startup/run.sh       # plus one profiled start of `image` (see below)
 #
-# Load phase (LOAD_SECONDS, default 30, per variant image and image-previous): wrk, 2 threads,
+# Load phase (LOAD_SECONDS, default 30, per variant but jdk17): wrk, 2 threads,
 # 32 connections, closed loop, GET /api/v1/imports/{an unknown id} with an API key: the whole API
 # path (Tomcat, security, controller, a database query, a problem+json 404). RSS is sampled every
 # 0.5 s; the table shows its peak, the requests per second and wrk's p99.
@@ -191,7 +191,7 @@ load_results="$OUT/load.txt"
 : >"$load_results"
 if ((LOAD_SECONDS > 0)); then
 	command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
-	for variant in image image-previous; do
+	for variant in image image-previous ${extra_names[@]+"${extra_names[@]}"}; do
 		port=$((port + 1))
 		launch "$variant" "$port" "$OUT/$variant-load.log"
 		await_ready "$port" "$variant-load"

@@ -24,7 +24,7 @@ final class Wrk {
 
 	/** One wrk run's figures. */
 	record Result(long requests, double seconds, double p50Ms, double p90Ms, double p99Ms, double maxMs,
-			long statusErrors, long socketErrors) {
+			long statusErrors, long socketErrors, long unexpectedStatus) {
 
 		double throughput() {
 			return this.requests / this.seconds;
@@ -68,7 +68,7 @@ final class Wrk {
 		}
 		return new Result(values.get("requests"), values.get("duration_us") / 1e6, values.get("p50_us") / 1e3,
 				values.get("p90_us") / 1e3, values.get("p99_us") / 1e3, values.get("max_us") / 1e3,
-				values.get("status_errors"), values.get("socket_errors"));
+				values.get("status_errors"), values.get("socket_errors"), values.getOrDefault("unexpected_status", 0L));
 	}
 
 }
