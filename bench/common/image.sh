@@ -3,10 +3,13 @@
 # merged as the Dockerfile's COPYs do), trains its AOT cache with the Dockerfile's own training
 # script (no database, no AWS settings, as in `docker build`), and sets
 #   IMAGE_JAVA      the JDK 25 java that stands for the image's JRE 25 (JDK25 to change)
-#   IMAGE_JAR       DIR/pinpoint-import-service.jar
-#   IMAGE_OPTIONS   the image's JVM options: JAVA_TOOL_OPTIONS and the ENTRYPOINT's, paths in DIR,
-#                   plus -XX:MaxRAM=CONTAINER_MEMORY (the chart's 768m by default) as the pod's limit
-# Needs target/pinpoint-import-service-*.jar.
+#   IMAGE_APP            DIR, as an absolute path
+#   IMAGE_JAR            DIR/pinpoint-import-service.jar
+#   IMAGE_TOOL_OPTIONS   the image's JAVA_TOOL_OPTIONS
+#   IMAGE_ENTRY_OPTIONS  the ENTRYPOINT's JVM options (the AOT cache), paths in DIR
+#   IMAGE_OPTIONS        all of them as one command line, plus -XX:MaxRAM=CONTAINER_MEMORY (the
+#                        chart's 768m by default) as the pod's memory limit
+# The training run's log is DIR.train.log. Needs target/pinpoint-import-service-*.jar.
 image_app() {
 	local app=$1
 	local jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -34,9 +37,12 @@ image_app() {
 		return 1
 	}
 	IMAGE_JAVA="$jdk25/bin/java"
+	IMAGE_APP=$app
 	IMAGE_JAR="$app/pinpoint-import-service.jar"
+	IMAGE_TOOL_OPTIONS=$tool_options
 	local -a entry
 	mapfile -t entry < <(python3 -c 'import json,sys; a=json.loads(sys.argv[1]); i=a.index("-jar"); print("\n".join(a[1:i]))' "$entrypoint")
-	IMAGE_OPTIONS="$tool_options ${entry[*]//\/app\//$app/} -XX:MaxRAM=${CONTAINER_MEMORY:-768m}"
-	export IMAGE_JAVA IMAGE_JAR IMAGE_OPTIONS
+	IMAGE_ENTRY_OPTIONS="${entry[*]//\/app\//$app/}"
+	IMAGE_OPTIONS="$tool_options $IMAGE_ENTRY_OPTIONS -XX:MaxRAM=${CONTAINER_MEMORY:-768m}"
+	export IMAGE_JAVA IMAGE_APP IMAGE_JAR IMAGE_TOOL_OPTIONS IMAGE_ENTRY_OPTIONS IMAGE_OPTIONS
 }

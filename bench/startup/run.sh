@@ -50,26 +50,14 @@ if [[ -z "$jar" || ! -d target/test-classes ]]; then
 fi
 ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test-classpath.txt" </dev/null
 
-# The image's flags, from the Dockerfile itself.
-image_tool_options=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' Dockerfile)
-entrypoint=$(sed -n 's/^ENTRYPOINT //p' Dockerfile)
-mapfile -t image_options < <(python3 -c 'import json,sys; a=json.loads(sys.argv[1]); i=a.index("-jar"); print("\n".join(a[1:i]))' "$entrypoint")
-grep -q 'train-aot-cache.sh /app/pinpoint-import-service.jar /app/pinpoint-import-service.aot' Dockerfile || {
-	echo "The Dockerfile no longer trains its AOT cache with src/main/docker/train-aot-cache.sh: update this bench" >&2
-	exit 1
-}
+# /app as the Dockerfile builds it, and its AOT cache trained by the Dockerfile's own script, with
+# no database or AWS settings (as in `docker build`).
+source bench/common/image.sh
+JDK25=$JDK25 image_app "$OUT/app"
+app=$IMAGE_APP
+image_tool_options=$IMAGE_TOOL_OPTIONS
+read -r -a image_options <<<"$IMAGE_ENTRY_OPTIONS"
 previous_tool_options="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-
-# /app as the Dockerfile builds it: layers extracted, then copied over each other.
-app="$OUT/app"
-rm -rf "$app" "$OUT/layers"
-"$JDK25/bin/java" -Djarmode=tools -jar "$jar" extract --layers --application-filename pinpoint-import-service.jar \
-	--destination "$OUT/layers" >/dev/null
-mkdir -p "$app"
-for layer in dependencies spring-boot-loader snapshot-dependencies application; do
-	cp -r "$OUT/layers/$layer/." "$app/"
-done
-image_options=("${image_options[@]//\/app\//$app/}")
 
 infra_log="$OUT/infrastructure.env"
 rm -f "$infra_log"
@@ -83,15 +71,8 @@ for _ in $(seq 1 600); do
 	sleep 0.2
 done
 
-# Training runs, with no database or AWS settings in the environment (as in `docker build`).
-echo "training the AOT caches..." >&2
-rm -f "$app"/*.aot
-(cd "$app" && JAVA="$JDK25/bin/java" JAVA_TOOL_OPTIONS="$image_tool_options" \
-	bash "$OLDPWD/src/main/docker/train-aot-cache.sh" "$app/pinpoint-import-service.jar" \
-	"$app/pinpoint-import-service.aot" 18079 >"$OUT/train-image.log" 2>&1) || {
-	tail -30 "$OUT/train-image.log" >&2
-	exit 1
-}
+# The previous image's training run, as its Dockerfile had it.
+echo "training the previous image's AOT cache..." >&2
 (cd "$app" && JAVA_TOOL_OPTIONS="$previous_tool_options" "$JDK25/bin/java" -XX:AOTCacheOutput="$app/previous.aot" \
 	-Dspring.context.exit=onRefresh -Daws.region=us-east-1 -Dspring.flyway.enabled=false \
 	-Dspring.data.jdbc.dialect=postgresql -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:1/training \
