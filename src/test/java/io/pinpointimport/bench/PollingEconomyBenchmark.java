@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,16 +51,8 @@ public final class PollingEconomyBenchmark {
 		String roleArn = rig.createRole(BenchRig.ROLE_NAME);
 
 		List<Duration> durations = QueueFigures.spread(imports, shortest, longest, Machine.setting("SEED", 42));
-		Map<String, Duration> stepByUrl = new ConcurrentHashMap<>();
-		List<String> urls = new ArrayList<>();
-		for (int i = 0; i < imports; i++) {
-			String key = String.format("jobs/%04d.csv", i);
-			String url = "s3://" + BUCKET + "/" + key;
-			rig.putFile(BUCKET, key, BenchRig.csv(1));
-			stepByUrl.put(url, scaled(durations.get(i), factor).dividedBy(QueueFigures.STEPS_PER_JOB));
-			urls.add(url);
-		}
-		rig.standIn().knobs().jobStepDuration(stepByUrl::get);
+		List<String> urls = QueueFigures.putJobs(rig, BUCKET,
+				durations.stream().map(duration -> scaled(duration, factor)).toList());
 
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("pinpoint-import.guardrails.allow-external-roles", "true");

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.pinpointimport.standin.pinpoint.PinpointStandIn;
 import io.pinpointimport.support.EmbeddedDatabase;
@@ -25,7 +26,7 @@ import io.pinpointimport.support.EmbeddedDatabase;
 final class QueueFigures {
 
 	/** A one-file job takes six JobStatus steps in the stand-in, CREATED to COMPLETED. */
-	static final int STEPS_PER_JOB = 6;
+	private static final int STEPS_PER_JOB = 6;
 
 	private QueueFigures() {
 	}
@@ -40,6 +41,25 @@ final class QueueFigures {
 		}
 		Collections.shuffle(durations, new Random(seed));
 		return durations;
+	}
+
+	/**
+	 * One small endpoint file per job in {@code bucket}, and the stand-in told to make
+	 * the job importing the i-th file last {@code lengths.get(i)}; the files' S3 URLs, in
+	 * order.
+	 */
+	static List<String> putJobs(BenchRig rig, String bucket, List<Duration> lengths) {
+		Map<String, Duration> stepByUrl = new ConcurrentHashMap<>();
+		List<String> urls = new ArrayList<>();
+		for (int i = 0; i < lengths.size(); i++) {
+			String key = String.format("jobs/%04d.csv", i);
+			String url = "s3://" + bucket + "/" + key;
+			rig.putFile(bucket, key, BenchRig.csv(1));
+			stepByUrl.put(url, lengths.get(i).dividedBy(STEPS_PER_JOB));
+			urls.add(url);
+		}
+		rig.standIn().knobs().jobStepDuration(stepByUrl::get);
+		return urls;
 	}
 
 	/**

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.pinpointimport.standin.pinpoint.PinpointStandIn;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,16 +53,7 @@ public final class SlotReuseBenchmark {
 		BenchRig rig = BenchRig.start(0);
 		String appId = rig.createApp("bench-slots");
 		List<Duration> durations = QueueFigures.spread(imports, shortest, longest, Machine.setting("SEED", 42));
-		Map<String, Duration> stepByUrl = new ConcurrentHashMap<>();
-		List<String> urls = new ArrayList<>();
-		for (int i = 0; i < imports; i++) {
-			String key = String.format("jobs/%04d.csv", i);
-			String url = "s3://" + BUCKET + "/" + key;
-			rig.putFile(BUCKET, key, BenchRig.csv(1));
-			stepByUrl.put(url, durations.get(i).dividedBy(QueueFigures.STEPS_PER_JOB));
-			urls.add(url);
-		}
-		rig.standIn().knobs().jobStepDuration(stepByUrl::get);
+		List<String> urls = QueueFigures.putJobs(rig, BUCKET, durations);
 		long sumMillis = durations.stream().mapToLong(Duration::toMillis).sum();
 		System.err.printf("%d imports, %d s to %d s each; ideal makespan on 2 slots %.0f s%n", imports,
 				shortest.toSeconds(), longest.toSeconds(), sumMillis / 2000.0);
