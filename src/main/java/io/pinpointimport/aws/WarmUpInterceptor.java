@@ -1,7 +1,5 @@
 package io.pinpointimport.aws;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -20,8 +18,6 @@ class WarmUpInterceptor implements ExecutionInterceptor {
 	private static final ExecutionAttribute<Boolean> WARM_UP = new ExecutionAttribute<>(
 			WarmUpInterceptor.class.getName() + ".warmUp");
 
-	private final AtomicInteger ended = new AtomicInteger();
-
 	/** Marks a request as a warm-up call. */
 	static void mark(AwsRequestOverrideConfiguration.Builder override) {
 		override.putExecutionAttribute(WARM_UP, Boolean.TRUE);
@@ -35,14 +31,8 @@ class WarmUpInterceptor implements ExecutionInterceptor {
 	@Override
 	public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
 		if (isWarmUp(attributes)) {
-			this.ended.incrementAndGet();
 			throw new WarmUpEnded();
 		}
-	}
-
-	/** How many warm-up calls went all the way to transmission and were ended there. */
-	int ended() {
-		return this.ended.get();
 	}
 
 	/** How a warm-up call ends, instead of being sent. */
